@@ -1,0 +1,28 @@
+using Tutorial.Examples;
+
+namespace Tutorial;
+
+/// <summary>One example of the tutorial: its name (as in the conformance suite) and the code that replays it.</summary>
+public sealed record TutorialExample(string Name, Action Run);
+
+/// <summary>Every example of the tutorial, in the tutorial's order.</summary>
+public static class TutorialExamples
+{
+    public static IReadOnlyList<TutorialExample> All { get; } =
+    [
+        new("01_coroutine_object", CoroutineObject.Run),
+        new("02_task_basic", TaskBasic.Run),
+        new("03_create_task", CreateTask.Run),
+        new("04_named_task", NamedTask.Run),
+        new("05_ensure_future", EnsureFuture.Run),
+        new("11_cancel", Cancel.Run),
+        new("12_cleanup_on_cancel", CleanupOnCancel.Run),
+        new("14_task_properties", TaskProperties.Run),
+        new("15_all_tasks", AllTasks.Run),
+        new("20_fire_and_forget", FireAndForget.Run),
+        new("21_task_callback", TaskCallback.Run),
+        new("25_exercise2", Exercise2.Run),
+    ];
+
+    public static TutorialExample? Find(string name) => All.FirstOrDefault(e => e.Name == name);
+}

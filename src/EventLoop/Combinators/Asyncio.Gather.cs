@@ -1,0 +1,82 @@
+namespace EventLoop;
+
+public static partial class Asyncio
+{
+    /// <summary>
+    /// Runs the coroutines concurrently, each in a task, and gives their results in argument order
+    /// (<c>asyncio.gather</c>). The first exception goes to the awaiter and the other tasks keep running (as in
+    /// CPython; they are not cancelled). Cancelling the returned future cancels the tasks.
+    /// </summary>
+    public static Future<T[]> Gather<T>(params Coroutine<T>[] coroutines) => Gather((IEnumerable<Coroutine<T>>)coroutines);
+
+    /// <inheritdoc cref="Gather{T}(Coroutine{T}[])"/>
+    public static Future<T[]> Gather<T>(IEnumerable<Coroutine<T>> coroutines)
+    {
+        ArgumentNullException.ThrowIfNull(coroutines);
+        return GatherCore(coroutines, returnExceptions: false, children => Array.ConvertAll(children, c => ((IFuture<T>)c).Result()));
+    }
+
+    /// <summary>Waits for the futures and tasks concurrently and gives their results in argument order (<c>asyncio.gather</c>).</summary>
+    public static Future<T[]> Gather<T>(params IFuture<T>[] futures)
+    {
+        ArgumentNullException.ThrowIfNull(futures);
+        return GatherCore(futures, returnExceptions: false, children => Array.ConvertAll(children, c => ((IFuture<T>)c).Result()));
+    }
+
+    /// <summary>
+    /// Gathers coroutines, futures and tasks of any result types (<c>asyncio.gather</c>). With
+    /// <paramref name="returnExceptions"/> a failure is an element of the result (a cancelled child gives a
+    /// <see cref="CancelledError"/>) instead of being raised.
+    /// </summary>
+    public static Future<object?[]> Gather(bool returnExceptions, params object[] awaitables)
+    {
+        ArgumentNullException.ThrowIfNull(awaitables);
+        return GatherOn(Loop.GetRunningLoop(), returnExceptions, awaitables);
+    }
+
+    /// <summary>Gathers coroutines, futures and tasks of any result types; the first exception is raised.</summary>
+    public static Future<object?[]> Gather(params object[] awaitables) => Gather(false, awaitables);
+
+    /// <summary><see cref="Gather(bool, object[])"/> on a given loop, which need not be running (for the runner's shutdown).</summary>
+    internal static Future<object?[]> GatherOn(Loop loop, bool returnExceptions, IEnumerable<object> awaitables) =>
+        GatherCore(loop, awaitables, returnExceptions, children => Array.ConvertAll(children, Outcome));
+
+    private static Future<TResult> GatherCore<TResult>(IEnumerable<object> awaitables, bool returnExceptions,
+        Func<Future[], TResult> collect) => GatherCore(Loop.GetRunningLoop(), awaitables, returnExceptions, collect);
+
+    private static Future<TResult> GatherCore<TResult>(Loop loop, IEnumerable<object> awaitables, bool returnExceptions,
+        Func<Future[], TResult> collect)
+    {
+        var futures = new Dictionary<object, Future>(ReferenceEqualityComparer.Instance);
+        var children = new List<Future>();
+        foreach (var awaitable in awaitables)
+        {
+            if (!futures.TryGetValue(awaitable, out var future))
+            {
+                future = EnsureFuture(loop, awaitable);
+                futures.Add(awaitable, future);
+            }
+
+            children.Add(future);
+        }
+
+        if (children.Count == 0)
+        {
+            var empty = loop.CreateFuture<TResult>();
+            empty.SetResult(collect([]));
+            return empty;
+        }
+
+        return new GatheringFuture<TResult>(loop, [.. children], returnExceptions, collect);
+    }
+
+    private static object? Outcome(Future child)
+    {
+        if (child.Cancelled)
+        {
+            return new CancelledError(child.CancelMessageOrNull);
+        }
+
+        return child.Exception() ?? child.Result();
+    }
+}

@@ -1,0 +1,102 @@
+namespace EventLoop;
+
+/// <summary>
+/// The asyncio module's functions, for the loop running on this thread: <c>await Asyncio.Sleep(1)</c>,
+/// <c>Asyncio.CreateTask(...)</c>, <c>await Asyncio.Gather(...)</c>, and <see cref="Run{T}"/> to start it all.
+/// </summary>
+public static partial class Asyncio
+{
+    /// <summary>
+    /// Runs <paramref name="main"/> on a new loop and closes it (<c>asyncio.run</c>): tasks still pending are
+    /// cancelled and run down, never-retrieved exceptions and never-awaited coroutines are reported.
+    /// </summary>
+    public static T Run<T>(Coroutine<T> main, LoopClock clock = LoopClock.Virtual)
+    {
+        using var runner = new Runner(clock);
+        return runner.Run(main);
+    }
+
+    /// <inheritdoc cref="Run{T}"/>
+    public static void Run(Coroutine main, LoopClock clock = LoopClock.Virtual)
+    {
+        using var runner = new Runner(clock);
+        runner.Run(main);
+    }
+
+    /// <summary>
+    /// Suspends the current task for <paramref name="seconds"/> of loop time (<c>asyncio.sleep</c>). Zero or less
+    /// is a bare yield: the task gives up the loop for exactly one iteration.
+    /// </summary>
+    public static async Coroutine Sleep(double seconds)
+    {
+        Loop.CheckDelay(seconds, nameof(seconds));
+        if (seconds <= 0)
+        {
+            await Yield();
+            return;
+        }
+
+        var loop = Loop.GetRunningLoop();
+        var future = loop.CreateFuture<bool>();
+        var timer = loop.CallAt(loop.Time + seconds, SetResultUnlessCancelled, future, null);
+        try
+        {
+            await future;
+        }
+        finally
+        {
+            timer.Cancel();
+        }
+    }
+
+    /// <summary>Like <see cref="Sleep(double)"/>, then returns <paramref name="result"/>.</summary>
+    public static async Coroutine<T> Sleep<T>(double seconds, T result)
+    {
+        await Sleep(seconds);
+        return result;
+    }
+
+    /// <summary>A bare yield: the current task resumes in the next loop iteration (what <c>Sleep(0)</c> does).</summary>
+    public static YieldAwaitable Yield() => default;
+
+    /// <summary>Wraps a coroutine in a task on the running loop (<c>asyncio.create_task</c>).</summary>
+    public static LoopTask CreateTask(Coroutine coroutine, string? name = null) =>
+        Loop.GetRunningLoop().CreateTask(coroutine, name);
+
+    /// <inheritdoc cref="CreateTask(Coroutine, string?)"/>
+    public static LoopTask<T> CreateTask<T>(Coroutine<T> coroutine, string? name = null) =>
+        Loop.GetRunningLoop().CreateTask(coroutine, name);
+
+    /// <summary>A future as it is; a coroutine wrapped in a task (<c>asyncio.ensure_future</c>).</summary>
+    public static Future EnsureFuture(object awaitable) => EnsureFuture(Loop.GetRunningLoop(), awaitable);
+
+    /// <summary>A future as it is; a coroutine wrapped in a task on <paramref name="loop"/>.</summary>
+    public static Future EnsureFuture(Loop loop, object awaitable) => awaitable switch
+    {
+        Future future when future.Loop != loop => throw new ArgumentException(
+            $"{future} belongs to another loop; create it on the loop that awaits it.", nameof(awaitable)),
+        Future future => future,
+        Coroutine coroutine => loop.CreateTask(coroutine),
+        null => throw new ArgumentNullException(nameof(awaitable)),
+        _ => throw new ArgumentException(
+            $"An asyncio.Future or a Coroutine is required, not {awaitable.GetType().Name}.", nameof(awaitable)),
+    };
+
+    /// <summary>A task for the coroutine (<c>asyncio.ensure_future</c> of a coroutine).</summary>
+    public static LoopTask<T> EnsureFuture<T>(Coroutine<T> coroutine) => CreateTask(coroutine);
+
+    /// <summary>The task running now (<c>asyncio.current_task()</c>), or null outside a task.</summary>
+    public static LoopTask? CurrentTask() => Loop.GetRunningLoop().CurrentTask;
+
+    /// <summary>The running loop's tasks that are not done, in creation order (<c>asyncio.all_tasks()</c>).</summary>
+    public static IReadOnlyList<LoopTask> AllTasks() => Loop.GetRunningLoop().AllTasks();
+
+    private static void SetResultUnlessCancelled(object? state)
+    {
+        var future = (Future<bool>)state!;
+        if (!future.Cancelled)
+        {
+            future.SetResult(true);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+namespace EventLoop;
+
+/// <summary>
+/// The future <c>Gather</c> returns (CPython's <c>_GatheringFuture</c>): done when every child is done, or at the
+/// first failure when exceptions are not returned. Cancelling it cancels the children.
+/// </summary>
+internal sealed class GatheringFuture<TResult> : Future<TResult>
+{
+    private readonly Future[] _children;
+    private readonly bool _returnExceptions;
+    private readonly Func<Future[], TResult> _collect;
+    private readonly int _distinct;
+    private int _finished;
+    private bool _cancelRequested;
+
+    public GatheringFuture(Loop loop, Future[] children, bool returnExceptions, Func<Future[], TResult> collect)
+        : base(loop)
+    {
+        _children = children;
+        _returnExceptions = returnExceptions;
+        _collect = collect;
+        var seen = new HashSet<Future>(ReferenceEqualityComparer.Instance);
+        foreach (var child in children)
+        {
+            if (seen.Add(child))
+            {
+                child.AddDoneCallback(new DoneCallback(OnChildDone, HandleKind.Callback, child));
+            }
+        }
+
+        _distinct = seen.Count;
+    }
+
+    /// <summary>Cancels every child; true (and the gather will raise the cancellation) when any was cancelled.</summary>
+    public override bool Cancel(string? message = null)
+    {
+        if (Done)
+        {
+            return false;
+        }
+
+        var cancelled = false;
+        foreach (var child in _children)
+        {
+            cancelled |= child.Cancel(message);
+        }
+
+        _cancelRequested |= cancelled;
+        return cancelled;
+    }
+
+    private void OnChildDone(Future child)
+    {
+        _finished++;
+        if (Done)
+        {
+            if (!child.Cancelled)
+            {
+                child.Exception();
+            }
+
+            return;
+        }
+
+        if (!_returnExceptions)
+        {
+            if (child.Cancelled)
+            {
+                SetException(child.MakeCancelledError());
+                return;
+            }
+
+            if (child.Exception() is { } exception)
+            {
+                SetException(exception);
+                return;
+            }
+        }
+
+        if (_finished < _distinct)
+        {
+            return;
+        }
+
+        var results = _collect(_children);
+        if (_cancelRequested)
+        {
+            SetException(child.MakeCancelledError());
+        }
+        else
+        {
+            SetResult(results);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+namespace EventLoop;
+
+/// <summary>
+/// A callback scheduled on a <see cref="Loop"/> (asyncio's <c>Handle</c>). Cancelling it before it runs means it
+/// never runs.
+/// </summary>
+public class Handle
+{
+    private readonly Action<object?> _callback;
+    private readonly object? _state;
+    private readonly Delegate? _userCallback;
+
+    internal Handle(Loop loop, Action<object?> callback, object? state, HandleKind kind, object? subject, Delegate? userCallback)
+    {
+        Loop = loop;
+        _callback = callback;
+        _state = state;
+        _userCallback = userCallback;
+        Kind = kind;
+        Subject = subject;
+    }
+
+    /// <summary>The loop the callback is scheduled on.</summary>
+    public Loop Loop { get; }
+
+    /// <summary>True once <see cref="Cancel"/> was called.</summary>
+    public bool Cancelled { get; private set; }
+
+    /// <summary>What the callback does, for traces: a task's step or wake-up, or a plain callback.</summary>
+    public HandleKind Kind { get; }
+
+    /// <summary>The task whose code the callback runs, or another object it belongs to (for traces and errors).</summary>
+    public object? Subject { get; }
+
+    /// <summary>A stable, human-readable name of the callback (the method's name), used in traces and errors.</summary>
+    public string CallbackName => (_userCallback ?? _callback).Method.Name;
+
+    /// <summary>Cancels the callback; a cancelled callback is skipped by the loop. Cancelling twice is harmless.</summary>
+    public virtual void Cancel() => Cancelled = true;
+
+    internal void Run() => _callback(_state);
+
+    internal static void InvokeAction(object? action) => ((Action)action!)();
+}

@@ -1,0 +1,398 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace EventLoop;
+
+/// <summary>
+/// A single-threaded, cooperative event loop with asyncio's semantics (<c>BaseEventLoop</c>). Time is virtual by
+/// default: when nothing is ready the clock jumps to the next timer, so <c>Sleep(10)</c> costs nothing and every
+/// run of the same program schedules the same callbacks in the same order.
+/// </summary>
+/// <remarks>
+/// Methods are not thread-safe unless their name says so (<see cref="CallSoonThreadsafe"/>); calling them from
+/// another thread while the loop runs throws.
+/// </remarks>
+public sealed partial class Loop : IDisposable
+{
+    /// <summary>The longest the loop blocks (or, on the virtual clock, jumps) in one iteration: 24 hours, as CPython.</summary>
+    public const double MaximumSelectTimeout = 24 * 3600;
+
+    private const int MinScheduledTimerHandles = 100;
+    private const double MinCancelledTimerHandlesFraction = 0.5;
+
+    private readonly Queue<Handle> _ready = new();
+    private readonly PriorityQueue<TimerHandle, (double When, long Sequence)> _scheduled = new();
+    private readonly ConcurrentQueue<Handle> _inbox = new();
+    private readonly SemaphoreSlim _inboxSignal = new(0);
+    private readonly Stopwatch? _realClock;
+    private Func<ExceptionContext, bool>? _exceptionHandler;
+    private double _virtualNow;
+    private long _timerSequence;
+    private int _timerCancelledCount;
+    private int _pendingExternal;
+    private int _threadId;
+    private bool _stopping;
+
+    [ThreadStatic] private static Loop? t_running;
+
+    /// <summary>Creates a loop on the virtual clock (or on the real clock with <see cref="LoopClock.Real"/>).</summary>
+    public Loop(LoopClock clock = LoopClock.Virtual)
+    {
+        Clock = clock;
+        _realClock = clock == LoopClock.Real ? Stopwatch.StartNew() : null;
+        _synchronizationContext = new LoopSynchronizationContext(this);
+        _timeProvider = new LoopTimeProvider(this);
+    }
+
+    /// <summary>Which clock the loop runs on.</summary>
+    public LoopClock Clock { get; }
+
+    /// <summary>The loop's time in seconds (<c>loop.time()</c>); starts at 0.</summary>
+    public double Time => _realClock is null ? _virtualNow : _realClock.Elapsed.TotalSeconds;
+
+    /// <summary>How many iterations (<c>_run_once</c> calls) the loop has run; the first callback runs in iteration 1.</summary>
+    public long Iteration { get; private set; }
+
+    /// <summary>True while <see cref="RunForever"/> (or a run until something completes) is on the stack.</summary>
+    public bool IsRunning => _threadId != 0;
+
+    /// <summary>True once <see cref="Close"/> was called.</summary>
+    public bool IsClosed { get; private set; }
+
+    /// <summary>The loop running on this thread (<c>asyncio.get_running_loop()</c>), or null.</summary>
+    public static Loop? Running => t_running;
+
+    /// <summary>The loop running on this thread; throws when there is none.</summary>
+    public static Loop GetRunningLoop() =>
+        t_running ?? throw new InvalidOperationException(
+            "no running event loop: call this from a coroutine or callback that runs on a Loop (e.g. inside Asyncio.Run(...))");
+
+    /// <summary>Schedules <paramref name="callback"/> to run in the next iteration (<c>call_soon</c>).</summary>
+    public Handle CallSoon(Action callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        return CallSoon(Handle.InvokeAction, callback, HandleKind.Callback, null, callback);
+    }
+
+    /// <summary>Schedules <paramref name="callback"/> to run <paramref name="delay"/> seconds from now (<c>call_later</c>).</summary>
+    public TimerHandle CallLater(double delay, Action callback)
+    {
+        CheckDelay(delay, nameof(delay));
+        return CallAt(Time + delay, callback);
+    }
+
+    /// <summary>Schedules <paramref name="callback"/> to run at loop time <paramref name="when"/> (<c>call_at</c>).</summary>
+    public TimerHandle CallAt(double when, Action callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        return CallAt(when, Handle.InvokeAction, callback, null, callback);
+    }
+
+    /// <summary>
+    /// Schedules <paramref name="callback"/> from any thread (<c>call_soon_threadsafe</c>); it runs on the loop's
+    /// thread in a later iteration, and a loop waiting for work wakes at once.
+    /// </summary>
+    public Handle CallSoonThreadsafe(Action callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        CheckNotClosed();
+        var handle = new Handle(this, Handle.InvokeAction, callback, HandleKind.Callback, null, callback);
+        _inbox.Enqueue(handle);
+        _inboxSignal.Release();
+        return handle;
+    }
+
+    /// <summary>Runs iterations until <see cref="Stop"/> is called (<c>run_forever</c>).</summary>
+    public void RunForever()
+    {
+        CheckNotClosed();
+        if (IsRunning)
+        {
+            throw new InvalidOperationException("This event loop is already running: a loop cannot be run re-entrantly; await the work instead.");
+        }
+
+        if (t_running is not null)
+        {
+            throw new InvalidOperationException("Cannot run the event loop while another loop is running on this thread.");
+        }
+
+        var previousContext = SynchronizationContext.Current;
+        _threadId = Environment.CurrentManagedThreadId;
+        t_running = this;
+        SynchronizationContext.SetSynchronizationContext(_synchronizationContext);
+        try
+        {
+            while (true)
+            {
+                RunOnce();
+                if (_stopping)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            _stopping = false;
+            _threadId = 0;
+            t_running = null;
+            SynchronizationContext.SetSynchronizationContext(previousContext);
+        }
+    }
+
+    /// <summary>Stops the loop after the current iteration; every callback already scheduled for it still runs.</summary>
+    public void Stop() => _stopping = true;
+
+    /// <summary>Closes the loop: pending callbacks are dropped and the loop cannot run again.</summary>
+    public void Close()
+    {
+        if (IsRunning)
+        {
+            throw new InvalidOperationException("Cannot close a running event loop: call Stop() and let RunForever() return first.");
+        }
+
+        if (IsClosed)
+        {
+            return;
+        }
+
+        ReportUnretrieved();
+        IsClosed = true;
+        _ready.Clear();
+        _scheduled.Clear();
+        _inbox.Clear();
+    }
+
+    /// <inheritdoc cref="Close"/>
+    public void Dispose() => Close();
+
+    /// <summary>
+    /// Sets the handler that receives errors from callbacks (<c>set_exception_handler</c>). It returns nothing:
+    /// pass null to restore the default handler, which writes to standard error.
+    /// </summary>
+    public void SetExceptionHandler(Action<Loop, ExceptionContext>? handler) =>
+        _exceptionHandler = handler is null ? null : context => { handler(this, context); return true; };
+
+    /// <summary>Reports an error to the exception handler (<c>call_exception_handler</c>); the loop goes on.</summary>
+    public void CallExceptionHandler(ExceptionContext context)
+    {
+        if (_exceptionHandler is null)
+        {
+            DefaultExceptionHandler(context);
+            return;
+        }
+
+        try
+        {
+            _exceptionHandler(context);
+        }
+        catch (Exception handlerError)
+        {
+            DefaultExceptionHandler(new ExceptionContext("Unhandled error in exception handler", handlerError, context));
+            DefaultExceptionHandler(context);
+        }
+    }
+
+    /// <summary>The default exception handler: one line per error on standard error.</summary>
+    public static void DefaultExceptionHandler(ExceptionContext context)
+    {
+        var line = context.Message;
+        if (context.Exception is { } exception)
+        {
+            line += $" | {exception.GetType().Name}: {exception.Message}";
+        }
+
+        Console.Error.WriteLine(line);
+    }
+
+    internal Handle CallSoon(Action<object?> callback, object? state, HandleKind kind, object? subject, Delegate? userCallback = null)
+    {
+        CheckThread();
+        CheckNotClosed();
+        var handle = new Handle(this, callback, state, kind, subject, userCallback);
+        _ready.Enqueue(handle);
+        return handle;
+    }
+
+    internal TimerHandle CallAt(double when, Action<object?> callback, object? state, object? subject, Delegate? userCallback = null)
+    {
+        CheckThread();
+        CheckNotClosed();
+        if (double.IsNaN(when))
+        {
+            throw new ArgumentOutOfRangeException(nameof(when), "A timer's deadline cannot be NaN.");
+        }
+
+        var timer = new TimerHandle(this, when, _timerSequence++, callback, state, subject, userCallback) { Scheduled = true };
+        _scheduled.Enqueue(timer, (when, timer.Sequence));
+        return timer;
+    }
+
+    internal void TimerCancelled(TimerHandle timer)
+    {
+        if (timer.Scheduled)
+        {
+            _timerCancelledCount++;
+        }
+    }
+
+    /// <summary>Counts work running outside the loop (a foreign awaitable) whose completion will arrive through the inbox.</summary>
+    internal void ExternalWorkStarted() => Interlocked.Increment(ref _pendingExternal);
+
+    internal void ExternalWorkFinished() => Interlocked.Decrement(ref _pendingExternal);
+
+    internal static void CheckDelay(double delay, string parameterName)
+    {
+        if (double.IsNaN(delay) || double.IsInfinity(delay))
+        {
+            throw new ArgumentOutOfRangeException(parameterName, delay,
+                "A delay must be a finite number of seconds (a negative delay means 'now').");
+        }
+    }
+
+    internal void CheckThread()
+    {
+        if (_threadId != 0 && _threadId != Environment.CurrentManagedThreadId)
+        {
+            throw new InvalidOperationException(
+                "Non-thread-safe operation invoked on an event loop other than the current one: from another thread use CallSoonThreadsafe.");
+        }
+    }
+
+    private void CheckNotClosed()
+    {
+        if (IsClosed)
+        {
+            throw new InvalidOperationException("Event loop is closed: create a new Loop.");
+        }
+    }
+
+    /// <summary>
+    /// One iteration, as CPython's <c>_run_once</c>: move due timers to the ready queue, then run exactly the
+    /// callbacks that were ready when the iteration began.
+    /// </summary>
+    private void RunOnce()
+    {
+        Iteration++;
+        DropCancelledTimers();
+        WaitForWork();
+        MoveDueTimersToReady();
+
+        var ntodo = _ready.Count;
+        for (var i = 0; i < ntodo; i++)
+        {
+            var handle = _ready.Dequeue();
+            if (handle.Cancelled)
+            {
+                continue;
+            }
+
+            RunHandle(handle);
+        }
+    }
+
+    private void RunHandle(Handle handle)
+    {
+        try
+        {
+            handle.Run();
+        }
+        catch (Exception exception)
+        {
+            CallExceptionHandler(new ExceptionContext($"Exception in callback {handle.CallbackName}", exception, handle));
+        }
+    }
+
+    private void DropCancelledTimers()
+    {
+        var count = _scheduled.Count;
+        if (count > MinScheduledTimerHandles && (double)_timerCancelledCount / count > MinCancelledTimerHandlesFraction)
+        {
+            var live = new List<TimerHandle>(count);
+            while (_scheduled.TryDequeue(out var timer, out _))
+            {
+                if (timer.Cancelled)
+                {
+                    timer.Scheduled = false;
+                }
+                else
+                {
+                    live.Add(timer);
+                }
+            }
+
+            foreach (var timer in live)
+            {
+                _scheduled.Enqueue(timer, (timer.When, timer.Sequence));
+            }
+
+            _timerCancelledCount = 0;
+            return;
+        }
+
+        while (_scheduled.TryPeek(out var head, out _) && head.Cancelled)
+        {
+            _timerCancelledCount--;
+            _scheduled.Dequeue().Scheduled = false;
+        }
+    }
+
+    /// <summary>
+    /// CPython's <c>select(timeout)</c>: with callbacks ready, only collect what other threads posted; otherwise
+    /// wait for the next timer (on the virtual clock: jump to it) or for a post from another thread.
+    /// </summary>
+    private void WaitForWork()
+    {
+        if (_ready.Count > 0 || _stopping || !_inbox.IsEmpty)
+        {
+            DrainInbox();
+            return;
+        }
+
+        if (!_scheduled.TryPeek(out var head, out _))
+        {
+            if (_realClock is null && Volatile.Read(ref _pendingExternal) == 0)
+            {
+                throw new DeadlockException(this);
+            }
+
+            _inboxSignal.Wait();
+        }
+        else
+        {
+            var timeout = Math.Min(Math.Max(0, head.When - Time), MaximumSelectTimeout);
+            if (_realClock is not null)
+            {
+                _inboxSignal.Wait(TimeSpan.FromSeconds(timeout));
+            }
+            else if (timeout > 0)
+            {
+                _virtualNow = timeout < MaximumSelectTimeout ? head.When : _virtualNow + timeout;
+            }
+        }
+
+        DrainInbox();
+    }
+
+    private void DrainInbox()
+    {
+        while (_inbox.TryDequeue(out var handle))
+        {
+            _inboxSignal.Wait(0);
+            _ready.Enqueue(handle);
+        }
+    }
+
+    private void MoveDueTimersToReady()
+    {
+        var now = Time;
+        while (_scheduled.TryPeek(out var timer, out _) && timer.When <= now)
+        {
+            _scheduled.Dequeue();
+            timer.Scheduled = false;
+            _ready.Enqueue(timer);
+        }
+    }
+
+    private partial void ReportUnretrieved();
+}

@@ -1,0 +1,31 @@
+namespace EventLoop;
+
+/// <summary>A callback scheduled for a point in loop time (asyncio's <c>TimerHandle</c>).</summary>
+public sealed class TimerHandle : Handle
+{
+    internal TimerHandle(Loop loop, double when, long sequence, Action<object?> callback, object? state, object? subject, Delegate? userCallback)
+        : base(loop, callback, state, HandleKind.Timer, subject, userCallback)
+    {
+        When = when;
+        Sequence = sequence;
+    }
+
+    /// <summary>The loop time at which the callback is due.</summary>
+    public double When { get; }
+
+    /// <summary>Scheduling order: equal deadlines fire in this order (first scheduled, first fired).</summary>
+    internal long Sequence { get; }
+
+    internal bool Scheduled { get; set; }
+
+    /// <inheritdoc />
+    public override void Cancel()
+    {
+        if (!Cancelled)
+        {
+            Loop.TimerCancelled(this);
+        }
+
+        base.Cancel();
+    }
+}

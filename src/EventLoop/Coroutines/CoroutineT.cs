@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+
+namespace EventLoop;
+
+/// <summary>A lazy coroutine with a result of type <typeparamref name="T"/>: what an <c>async Coroutine&lt;T&gt;</c> method returns.</summary>
+[AsyncMethodBuilder(typeof(CoroutineMethodBuilder<>))]
+public abstract class Coroutine<T> : Coroutine
+{
+    private T _result = default!;
+
+    private protected Coroutine()
+    {
+    }
+
+    /// <summary>
+    /// The value the coroutine returned, once it is Completed (useful after an iterator coroutine delegated to it
+    /// with <c>yield return</c>). Throws the exception it ended with, or while it has not completed.
+    /// </summary>
+    public T Result
+    {
+        get
+        {
+            if (State != CoroutineState.Completed)
+            {
+                throw new InvalidOperationException($"coroutine '{Name}' has no result yet: it is {State.ToString().ToLowerInvariant()}; await it first.");
+            }
+
+            ThrowIfFailed();
+            return _result;
+        }
+    }
+
+    /// <summary>Lets another coroutine <c>await</c> this one for its result: it runs inline, in the awaiting task.</summary>
+    public new CoroutineAwaiter<T> GetAwaiter()
+    {
+        CheckAwaitable();
+        return new CoroutineAwaiter<T>(this);
+    }
+
+    private protected void SetResult(T value)
+    {
+        _result = value;
+        Complete(null);
+    }
+}

@@ -1,0 +1,229 @@
+using System.Runtime.ExceptionServices;
+
+namespace EventLoop;
+
+/// <summary>
+/// A result that arrives later (asyncio's <c>Future</c>): pending, then finished with a result or an exception,
+/// or cancelled. Done callbacks are scheduled on the loop with <c>CallSoon</c> in registration order, also when
+/// added after completion; they never run inline.
+/// </summary>
+/// <remarks>This base class carries everything but the typed result: see <see cref="Future{T}"/> and <see cref="LoopTask"/>.</remarks>
+public abstract class Future
+{
+    private FutureState _state;
+    private Exception? _exception;
+    private List<DoneCallback>? _callbacks;
+    private bool _logTraceback;
+
+    private protected Future(Loop loop)
+    {
+        ArgumentNullException.ThrowIfNull(loop);
+        Loop = loop;
+    }
+
+    private enum FutureState
+    {
+        Pending,
+        Cancelled,
+        Finished,
+    }
+
+    /// <summary>The loop the future belongs to (<c>get_loop()</c>).</summary>
+    public Loop Loop { get; }
+
+    /// <summary>True when the future has a result or an exception, or was cancelled (<c>done()</c>).</summary>
+    public bool Done => _state != FutureState.Pending;
+
+    /// <summary>True when the future was cancelled (<c>cancelled()</c>).</summary>
+    public bool Cancelled => _state == FutureState.Cancelled;
+
+    /// <summary>The message given to <see cref="Cancel"/>, kept for the <see cref="CancelledError"/> it raises.</summary>
+    private protected string? CancelMessage { get; set; }
+
+    /// <summary>The cancellation that ended a task's coroutine; handed out once, to the first who asks.</summary>
+    private protected CancelledError? CancelledException { get; set; }
+
+    /// <summary>
+    /// Cancels the future (<c>cancel(msg)</c>): it becomes done and its callbacks are scheduled. Returns false when
+    /// it was already done.
+    /// </summary>
+    public virtual bool Cancel(string? message = null) => CancelCore(message);
+
+    /// <summary>
+    /// The exception the future finished with, or null (<c>exception()</c>). Throws <see cref="CancelledError"/>
+    /// when it was cancelled and <see cref="InvalidStateError"/> while it is pending.
+    /// </summary>
+    public Exception? Exception()
+    {
+        if (_state == FutureState.Cancelled)
+        {
+            throw MakeCancelledError();
+        }
+
+        if (_state != FutureState.Finished)
+        {
+            throw new InvalidStateError($"Exception is not set: {Describe()} is still pending; await it first.");
+        }
+
+        _logTraceback = false;
+        return _exception;
+    }
+
+    /// <summary>
+    /// The result as an object (<c>result()</c>); the typed subclasses have a typed <c>Result()</c>. Throws the
+    /// future's exception, <see cref="CancelledError"/> when cancelled, or <see cref="InvalidStateError"/> while pending.
+    /// </summary>
+    public object? Result()
+    {
+        ThrowIfNotSuccessful();
+        return ResultObject;
+    }
+
+    /// <summary>
+    /// Adds a callback run with this future once it is done (<c>add_done_callback</c>). It is scheduled with
+    /// <c>CallSoon</c>; if the future is already done that happens now.
+    /// </summary>
+    public void AddDoneCallback(Action<Future> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        AddDoneCallback(new DoneCallback(callback, HandleKind.Callback, this));
+    }
+
+    /// <summary>Removes every registration of <paramref name="callback"/> (<c>remove_done_callback</c>); returns how many.</summary>
+    public int RemoveDoneCallback(Action<Future> callback) =>
+        _callbacks?.RemoveAll(c => c.Callback == callback) ?? 0;
+
+    /// <summary>Lets coroutines (and plain <c>async</c> code) <c>await</c> the future.</summary>
+    public FutureAwaiter GetAwaiter() => new(this);
+
+    /// <summary>A short description for messages: the task's name, or the future's type.</summary>
+    public override string ToString() => Describe();
+
+    private protected virtual string Describe() => $"{GetType().Name} ({StateName})";
+
+    private protected string StateName => _state switch
+    {
+        FutureState.Pending => "pending",
+        FutureState.Cancelled => "cancelled",
+        _ => "finished",
+    };
+
+    /// <summary>The result boxed, for <see cref="Result"/>; null for futures without a value.</summary>
+    private protected abstract object? ResultObject { get; }
+
+    internal void AddDoneCallback(DoneCallback callback)
+    {
+        if (_state != FutureState.Pending)
+        {
+            Schedule(callback);
+        }
+        else
+        {
+            (_callbacks ??= []).Add(callback);
+        }
+    }
+
+    internal void RemoveDoneCallback(DoneCallback callback) => _callbacks?.Remove(callback);
+
+    /// <summary>Throws the future's exception (or cancellation) if it has one; marks the exception retrieved.</summary>
+    internal void ThrowIfNotSuccessful()
+    {
+        if (_state == FutureState.Cancelled)
+        {
+            throw MakeCancelledError();
+        }
+
+        if (_state != FutureState.Finished)
+        {
+            throw new InvalidStateError($"Result is not ready: {Describe()} is still pending; await it first.");
+        }
+
+        _logTraceback = false;
+        if (_exception is not null)
+        {
+            ExceptionDispatchInfo.Throw(_exception);
+        }
+    }
+
+    /// <summary>
+    /// The cancellation to raise to whoever awaits or asks for the result (<c>_make_cancelled_error</c>): the
+    /// exception that ended the coroutine the first time, then a new one with the cancel message.
+    /// </summary>
+    internal CancelledError MakeCancelledError()
+    {
+        if (CancelledException is { } exception)
+        {
+            CancelledException = null;
+            return exception;
+        }
+
+        return new CancelledError(CancelMessage);
+    }
+
+    /// <summary>True when the future finished with an exception nobody looked at (for the loop's report at close).</summary>
+    internal bool HasUnretrievedException => _logTraceback;
+
+    internal Exception? ExceptionUnchecked => _exception;
+
+    internal string? CancelMessageOrNull => CancelMessage;
+
+    private protected bool CancelCore(string? message)
+    {
+        _logTraceback = false;
+        if (_state != FutureState.Pending)
+        {
+            return false;
+        }
+
+        _state = FutureState.Cancelled;
+        CancelMessage = message;
+        ScheduleCallbacks();
+        return true;
+    }
+
+    private protected void SetResultCore()
+    {
+        ThrowIfDone("result");
+        _state = FutureState.Finished;
+        ScheduleCallbacks();
+    }
+
+    private protected void SetExceptionCore(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ThrowIfDone("exception");
+        _exception = exception;
+        _state = FutureState.Finished;
+        _logTraceback = true;
+        Loop.TrackUnretrieved(this);
+        ScheduleCallbacks();
+    }
+
+    private void ThrowIfDone(string what)
+    {
+        if (_state != FutureState.Pending)
+        {
+            throw new InvalidStateError(
+                $"invalid state: cannot set the {what} of {Describe()}, it is already done; a future is completed once.");
+        }
+    }
+
+    private void ScheduleCallbacks()
+    {
+        if (_callbacks is null)
+        {
+            return;
+        }
+
+        var callbacks = _callbacks;
+        _callbacks = null;
+        foreach (var callback in callbacks)
+        {
+            Schedule(callback);
+        }
+    }
+
+    private void Schedule(DoneCallback callback) =>
+        Loop.CallSoon(DoneCallback.Invoke, new DoneCallback.Invocation(callback, this), callback.Kind, callback.Subject,
+            callback.Callback);
+}

@@ -1,0 +1,131 @@
+using System.Text;
+
+namespace EventLoop;
+
+public sealed partial class Loop
+{
+    private readonly LinkedList<LoopTask> _pendingTasks = new();
+    private long _lastTaskId;
+
+    /// <summary>The task whose coroutine runs right now (<c>asyncio.current_task()</c>), or null in a plain callback.</summary>
+    public LoopTask? CurrentTask { get; private set; }
+
+    /// <summary>Wraps <paramref name="coroutine"/> in a task and schedules its first step (<c>create_task</c>).</summary>
+    /// <param name="coroutine">A coroutine that was never awaited.</param>
+    /// <param name="name">The task's name; <c>Task-N</c> (N counts this loop's tasks) when null.</param>
+    public LoopTask CreateTask(Coroutine coroutine, string? name = null) => new(this, coroutine, name);
+
+    /// <inheritdoc cref="CreateTask(Coroutine, string?)"/>
+    public LoopTask<T> CreateTask<T>(Coroutine<T> coroutine, string? name = null) => new(this, coroutine, name);
+
+    /// <summary>The tasks of this loop that are not done yet, in creation order (<c>asyncio.all_tasks()</c>).</summary>
+    public IReadOnlyList<LoopTask> AllTasks() => [.. _pendingTasks];
+
+    /// <summary>
+    /// Runs the loop until <paramref name="future"/> is done and returns its result (<c>run_until_complete</c>);
+    /// throws its exception or cancellation.
+    /// </summary>
+    public object? RunUntilComplete(Future future)
+    {
+        RunUntilDone(future);
+        return future.Result();
+    }
+
+    /// <summary>Wraps <paramref name="coroutine"/> in a task and runs the loop until it is done; returns its result.</summary>
+    public T RunUntilComplete<T>(Coroutine<T> coroutine)
+    {
+        var task = CreateTask(coroutine);
+        RunUntilDone(task);
+        return task.Result();
+    }
+
+    /// <summary>Wraps <paramref name="coroutine"/> in a task and runs the loop until it is done.</summary>
+    public void RunUntilComplete(Coroutine coroutine) => RunUntilComplete(CreateTask(coroutine));
+
+    internal long NextTaskId() => ++_lastTaskId;
+
+    internal LinkedListNode<LoopTask> RegisterTask(LoopTask task) => _pendingTasks.AddLast(task);
+
+    internal void UnregisterTask(LoopTask task)
+    {
+        if (task.RegistryNode is { } node)
+        {
+            _pendingTasks.Remove(node);
+            task.RegistryNode = null;
+        }
+    }
+
+    internal void EnterTask(LoopTask task)
+    {
+        if (CurrentTask is not null)
+        {
+            throw new InvalidOperationException(
+                $"Cannot enter into task '{task.Name}' while another task '{CurrentTask.Name}' is being executed.");
+        }
+
+        CurrentTask = task;
+    }
+
+    internal void LeaveTask(LoopTask task)
+    {
+        if (CurrentTask != task)
+        {
+            throw new InvalidOperationException($"Leaving task '{task.Name}' does not match the current task '{CurrentTask?.Name}'.");
+        }
+
+        CurrentTask = null;
+    }
+
+    /// <summary>One line per pending task: what it waits on and its await chain (for deadlock reports).</summary>
+    internal string DescribeWaitingTasks()
+    {
+        var text = new StringBuilder();
+        foreach (var task in _pendingTasks)
+        {
+            text.Append("\n  task '").Append(task.Name).Append("' waits on ");
+            text.Append(task.WaitingOn is { } future ? future.ToString() : "nothing that can complete");
+            text.Append(", at ").Append(task.CurrentFrame.Name);
+            for (var frame = task.CurrentFrame.Caller; frame is not null; frame = frame.Caller)
+            {
+                text.Append(" <- ").Append(frame.Name);
+            }
+        }
+
+        return text.Length == 0 ? " (no task)" : text.ToString();
+    }
+
+    private void RunUntilDone(Future future)
+    {
+        if (IsRunning)
+        {
+            throw new InvalidOperationException(
+                "This event loop is already running: RunUntilComplete cannot be called from inside the loop; await the work instead.");
+        }
+
+        var stopWhenDone = new DoneCallback(StopWhenDone, HandleKind.Callback, future);
+        future.AddDoneCallback(stopWhenDone);
+        try
+        {
+            RunForever();
+        }
+        finally
+        {
+            future.RemoveDoneCallback(stopWhenDone);
+        }
+
+        if (!future.Done)
+        {
+            throw new InvalidOperationException("Event loop stopped before the future completed: Stop() was called while it was pending.");
+        }
+    }
+
+    private static void StopWhenDone(Future future)
+    {
+        if (!future.Cancelled)
+        {
+            future.Exception();
+        }
+
+        future.Loop.Stop();
+    }
+}

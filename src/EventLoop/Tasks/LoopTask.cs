@@ -1,0 +1,238 @@
+namespace EventLoop;
+
+/// <summary>
+/// A coroutine scheduled to run on the loop (asyncio's <c>Task</c>; named so that it does not clash with
+/// <see cref="System.Threading.Tasks.Task"/>). Creating it schedules its first step with <c>CallSoon</c>; it is the
+/// unit of concurrency, cancellation, naming and tracing. It is a <see cref="Future"/> that completes with its
+/// coroutine.
+/// </summary>
+public class LoopTask : Future, ICoroutineDriver
+{
+    private readonly Action<Future> _wakeup;
+    private Coroutine _resumePoint;
+    private Future? _waitingOn;
+    private Exception? _pendingThrow;
+    private bool _mustCancel;
+    private int _cancelsRequested;
+    private string _name;
+
+    internal LoopTask(Loop loop, Coroutine coroutine, string? name)
+        : base(loop)
+    {
+        ArgumentNullException.ThrowIfNull(coroutine);
+        loop.CheckThread();
+        Id = loop.NextTaskId();
+        _name = name ?? $"Task-{Id}";
+        coroutine.StartAsTask(this, _name);
+        Coroutine = coroutine;
+        _resumePoint = coroutine;
+        _wakeup = Wakeup;
+        loop.CallSoon(StepCallback, this, HandleKind.Step, this);
+        RegistryNode = loop.RegisterTask(this);
+    }
+
+    /// <summary>The task's place among the loop's pending tasks.</summary>
+    internal LinkedListNode<LoopTask>? RegistryNode { get; set; }
+
+    /// <summary>The task's number on its loop, in creation order (1 for the first task).</summary>
+    public long Id { get; }
+
+    /// <summary>The task's name (<c>get_name</c>/<c>set_name</c>); <c>Task-N</c> unless given.</summary>
+    public string Name
+    {
+        get => _name;
+        set => _name = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>The coroutine the task runs (<c>get_coro()</c>).</summary>
+    public Coroutine Coroutine { get; }
+
+    /// <summary>The future the task is waiting for right now, if any (<c>_fut_waiter</c>).</summary>
+    public Future? WaitingOn => _waitingOn;
+
+    /// <summary>The innermost coroutine of the task's await chain: the one that resumes next.</summary>
+    public Coroutine CurrentFrame => _resumePoint;
+
+    /// <summary>
+    /// Requests cancellation (<c>cancel(msg)</c>): the coroutine gets a <see cref="CancelledError"/> at its
+    /// current await on its next step; it may catch it. Returns false when the task is already done.
+    /// </summary>
+    public override bool Cancel(string? message = null)
+    {
+        if (Done)
+        {
+            return CancelCore(message);
+        }
+
+        _cancelsRequested++;
+        if (_waitingOn is not null && _waitingOn.Cancel(message))
+        {
+            return true;
+        }
+
+        _mustCancel = true;
+        CancelMessage = message;
+        return true;
+    }
+
+    /// <summary>How many cancellation requests are outstanding (<c>cancelling()</c>).</summary>
+    public int Cancelling() => _cancelsRequested;
+
+    /// <summary>Takes back one cancellation request (<c>uncancel()</c>); returns how many remain.</summary>
+    public int Uncancel()
+    {
+        if (_cancelsRequested > 0)
+        {
+            _cancelsRequested--;
+        }
+
+        return _cancelsRequested;
+    }
+
+    private protected override string Describe() => $"Task '{Name}' ({StateName})";
+
+    private protected override object? ResultObject => null;
+
+    void ICoroutineDriver.SuspendOnYield(Coroutine frame)
+    {
+        _resumePoint = frame;
+        Loop.CallSoon(StepCallback, this, HandleKind.Step, this);
+    }
+
+    void ICoroutineDriver.SuspendOnFuture(Coroutine frame, Future future)
+    {
+        if (future == this)
+        {
+            throw new InvalidOperationException($"Task '{Name}' cannot await itself.");
+        }
+
+        if (future.Loop != Loop)
+        {
+            throw new InvalidOperationException(
+                $"Task '{Name}' awaits a future attached to a different loop; create the future on the task's loop.");
+        }
+
+        _resumePoint = frame;
+        future.AddDoneCallback(new DoneCallback(_wakeup, HandleKind.Wakeup, this));
+        _waitingOn = future;
+        if (_mustCancel && future.Cancel(CancelMessage))
+        {
+            _mustCancel = false;
+        }
+    }
+
+    Action ICoroutineDriver.SuspendOnForeign(Coroutine frame)
+    {
+        _resumePoint = frame;
+        Loop.ExternalWorkStarted();
+        return ResumeFromForeign;
+    }
+
+    private static void StepCallback(object? task) => ((LoopTask)task!).Step(null);
+
+    private void Wakeup(Future future)
+    {
+        // A future that was itself cancelled carries the cancellation to deliver (CPython's __wakeup).
+        Step(future.Cancelled ? future : null);
+    }
+
+    private void ResumeFromForeign()
+    {
+        if (Loop.IsLoopThread)
+        {
+            Loop.CallSoon(StepCallback, this, HandleKind.Wakeup, this);
+        }
+        else
+        {
+            Loop.CallSoonThreadsafe(() => Step(null));
+        }
+
+        Loop.ExternalWorkFinished();
+    }
+
+    /// <summary>
+    /// One step of the task (CPython's <c>__step</c>): resume the innermost frame, and whenever a frame completes,
+    /// resume its caller, so resuming a chain of any depth needs constant stack.
+    /// </summary>
+    private void Step(Future? cancelledWaiter)
+    {
+        if (Done)
+        {
+            throw new InvalidStateError($"Task '{Name}' is already done; it cannot step again.");
+        }
+
+        if (_mustCancel)
+        {
+            _mustCancel = false;
+            if (cancelledWaiter is null)
+            {
+                _pendingThrow = MakeCancelledError();
+            }
+        }
+
+        _waitingOn = null;
+        Loop.EnterTask(this);
+        Loop.PendingThrow = _pendingThrow;
+        _pendingThrow = null;
+        try
+        {
+            RunFrames();
+        }
+        finally
+        {
+            _pendingThrow = Loop.PendingThrow;
+            Loop.PendingThrow = null;
+            Loop.LeaveTask(this);
+        }
+    }
+
+    private void RunFrames()
+    {
+        var frame = _resumePoint;
+        if (frame.State == CoroutineState.Created && Loop.PendingThrow is { } thrown)
+        {
+            Loop.PendingThrow = null;
+            frame.ThrowIntoCreated(thrown);
+        }
+        else
+        {
+            frame.Resume();
+        }
+
+        while (frame.State == CoroutineState.Completed)
+        {
+            if (frame.Caller is not { } caller)
+            {
+                Finish(frame.Error);
+                return;
+            }
+
+            frame = caller;
+            frame.Resume();
+        }
+    }
+
+    private void Finish(Exception? error)
+    {
+        if (error is OperationCanceledException canceled)
+        {
+            CancelledException = canceled as CancelledError ?? new CancelledError(canceled.Message, canceled);
+            CancelCore(null);
+        }
+        else if (error is not null)
+        {
+            SetExceptionCore(error);
+        }
+        else if (_mustCancel)
+        {
+            _mustCancel = false;
+            CancelCore(CancelMessage);
+        }
+        else
+        {
+            SetResultCore();
+        }
+
+        Loop.UnregisterTask(this);
+    }
+}
