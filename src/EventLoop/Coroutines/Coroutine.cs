@@ -9,18 +9,15 @@ namespace EventLoop;
 /// until it is awaited (then it runs inline, inside the awaiting task) or wrapped in a task. It can be awaited once.
 /// </summary>
 /// <remarks>
-/// Await a coroutine only inside another coroutine (or hand it to <c>CreateTask</c>); plain <c>async Task</c>
-/// code awaits the task instead. A coroutine never awaited is reported as a <see cref="RuntimeWarning"/> when a loop
+/// Awaited inside another coroutine, it runs inline as part of the awaiting task; awaited by plain
+/// <c>async Task</c> code, it runs in a task of its own on the running loop. A coroutine never awaited is reported as a <see cref="RuntimeWarning"/> when a loop
 /// on its thread closes.
 /// </remarks>
 [AsyncMethodBuilder(typeof(CoroutineMethodBuilder))]
 public abstract class Coroutine
 {
-    /// <summary>How deep coroutines may start one another inline before <see cref="RecursionException"/>.</summary>
-    public const int MaxInlineDepth = 1000;
-
-    [ThreadStatic] private static Coroutine? t_current;
-    [ThreadStatic] private static int t_depth;
+    /// <summary>How long an await chain may grow (CPython stops near 1,000 with <c>RecursionError</c>).</summary>
+    public const int MaxDepth = 1000;
 
     private Exception? _error;
 
@@ -39,6 +36,12 @@ public abstract class Coroutine
     public Coroutine? Awaiting { get; private set; }
 
     internal ICoroutineDriver? Driver { get; private set; }
+
+    /// <summary>The coroutine this one just awaited and that has not started yet; the task starts it next.</summary>
+    internal Coroutine? PendingCallee { get; private set; }
+
+    /// <summary>How many callers this coroutine has in its await chain.</summary>
+    internal int Depth { get; private set; }
 
     /// <summary>The never-awaited list this coroutine is on while nothing has claimed it, and its neighbours there.</summary>
     internal CoroutineRegistry? Registry { get; set; }
@@ -96,25 +99,24 @@ public abstract class Coroutine
     /// <inheritdoc />
     public override string ToString() => $"<coroutine {Name} ({State.ToString().ToLowerInvariant()})>";
 
+    /// <summary>
+    /// The method name inside a compiler-generated type name: <c>&lt;Fetch&gt;d__3</c> is <c>Fetch</c>, and a local
+    /// function's <c>&lt;&lt;Main&gt;g__Fetch|0_0&gt;d</c> is <c>Fetch</c> too.
+    /// </summary>
     internal static string NameOf(Type generatedType)
     {
         var name = generatedType.Name;
-        var open = name.IndexOf('<');
-        var close = name.IndexOf('>');
-        if (open < 0 || close <= open + 1)
-        {
-            return name;
-        }
-
-        var method = name[(open + 1)..close];
-        var local = method.IndexOf("g__", StringComparison.Ordinal);
+        var local = name.IndexOf(">g__", StringComparison.Ordinal);
         if (local >= 0)
         {
-            var end = method.IndexOf('|', local);
-            method = end < 0 ? method[(local + 3)..] : method[(local + 3)..end];
+            var start = local + 4;
+            var end = name.IndexOf('|', start);
+            return end < 0 ? name[start..] : name[start..end];
         }
 
-        return method;
+        var open = name.IndexOf('<');
+        var close = name.IndexOf('>');
+        return open < 0 || close <= open + 1 ? name : name[(open + 1)..close];
     }
 
     /// <summary>Claims a Created coroutine for a task, which will drive it.</summary>
@@ -129,40 +131,38 @@ public abstract class Coroutine
         Driver = driver;
     }
 
-    /// <summary>Starts a Created coroutine inline, as the callee of the running coroutine <paramref name="caller"/>.</summary>
-    internal void StartInline(Coroutine caller)
+    /// <summary>
+    /// Makes a Created coroutine the callee of <paramref name="caller"/>, which awaits it; the task then runs it
+    /// inline (no loop iteration). Too long a chain completes it at once with a <see cref="RecursionException"/>.
+    /// </summary>
+    internal void AttachTo(Coroutine caller)
     {
         ClaimCreated();
         Driver = caller.Driver;
         Caller = caller;
+        Depth = caller.Depth + 1;
         caller.Awaiting = this;
-        Resume();
+        if (Depth >= MaxDepth)
+        {
+            Complete(new RecursionException(
+                $"maximum coroutine depth exceeded starting '{Name}': more than {MaxDepth} coroutines await one another; "
+                + "break the chain with a task (CreateTask) or a loop."));
+        }
     }
 
     /// <summary>Runs the coroutine until it suspends or completes.</summary>
     internal void Resume()
     {
-        if (t_depth >= MaxInlineDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
-        {
-            Complete(new RecursionException(
-                $"maximum coroutine depth exceeded starting '{Name}': more than {MaxInlineDepth} coroutines await one another inline; "
-                + "break the chain with a task (CreateTask) or a loop."));
-            return;
-        }
-
-        var previous = t_current;
-        t_current = this;
-        t_depth++;
         State = CoroutineState.Running;
-        try
-        {
-            MoveNext();
-        }
-        finally
-        {
-            t_depth--;
-            t_current = previous;
-        }
+        MoveNext();
+    }
+
+    /// <summary>Hands the task the callee awaited at the last suspension, if it has not started yet.</summary>
+    internal Coroutine? TakePendingCallee()
+    {
+        var callee = PendingCallee;
+        PendingCallee = null;
+        return callee;
     }
 
     /// <summary>Throws <paramref name="exception"/> into a coroutine that has not started: it completes with it, unrun.</summary>
@@ -175,9 +175,6 @@ public abstract class Coroutine
     /// <summary>After resuming from a child: the child is no longer awaited.</summary>
     internal void ChildFinished() => Awaiting = null;
 
-    /// <summary>The coroutine executing on this thread right now, if any.</summary>
-    internal static Coroutine? Current => t_current;
-
     /// <summary>Runs the coroutine's code from where it stopped until it suspends (via <see cref="Suspend{TAwaiter}"/>) or completes.</summary>
     private protected abstract void MoveNext();
 
@@ -188,7 +185,8 @@ public abstract class Coroutine
         var driver = MarkSuspended();
         switch (awaiter)
         {
-            case ICoroutineAwaiter:
+            case ICoroutineAwaiter coroutineAwaiter:
+                PendingCallee = coroutineAwaiter.Callee;
                 return;
             case IFutureAwaiter futureAwaiter:
                 driver.SuspendOnFuture(this, futureAwaiter.Future);
@@ -200,6 +198,13 @@ public abstract class Coroutine
                 awaiter.OnCompleted(driver.SuspendOnForeign(this));
                 return;
         }
+    }
+
+    /// <summary>Suspends until <paramref name="callee"/>, which has not started, completes; the task starts it next.</summary>
+    private protected void SuspendOnCallee(Coroutine callee)
+    {
+        State = CoroutineState.Suspended;
+        PendingCallee = callee;
     }
 
     private protected ICoroutineDriver MarkSuspended()
@@ -228,13 +233,6 @@ public abstract class Coroutine
         if (Registry is null)
         {
             throw new InvalidOperationException(ReuseMessage("cannot await it"));
-        }
-
-        if (t_current is null)
-        {
-            throw new InvalidOperationException(
-                $"coroutine '{Name}' is awaited outside of a coroutine: await it inside an async Coroutine method, "
-                + "or wrap it in a task (loop.CreateTask) and await the task.");
         }
     }
 

@@ -2,40 +2,48 @@ using System.Runtime.CompilerServices;
 
 namespace EventLoop;
 
-/// <summary>Implemented by awaiters of a coroutine: a suspended callee has already told the task what it waits for.</summary>
+/// <summary>Implemented by awaiters of a coroutine: the awaiting coroutine's task starts the callee inline.</summary>
 internal interface ICoroutineAwaiter
 {
+    Coroutine Callee { get; }
 }
 
-/// <summary>Awaits a <see cref="Coroutine"/>: the first check starts it inline in the awaiting task.</summary>
+/// <summary>
+/// Awaits a <see cref="Coroutine"/>. Inside a coroutine, the awaiting task runs it inline, as the next frame of its
+/// await chain; from plain <c>async Task</c> code it runs in a task of its own.
+/// </summary>
 public readonly struct CoroutineAwaiter : ICriticalNotifyCompletion, ICoroutineAwaiter
 {
     private readonly Coroutine _coroutine;
 
     internal CoroutineAwaiter(Coroutine coroutine) => _coroutine = coroutine;
 
-    /// <summary>Starts the coroutine inline; true when it completed without suspending.</summary>
-    public bool IsCompleted => CoroutineAwaiting.StartAndCheck(_coroutine);
+    /// <summary>False until the coroutine has run: awaiting always hands it to the task first.</summary>
+    public bool IsCompleted => _coroutine.State == CoroutineState.Completed;
+
+    Coroutine ICoroutineAwaiter.Callee => _coroutine;
 
     /// <summary>Throws what the coroutine ended with, if anything.</summary>
     public void GetResult() => CoroutineAwaiting.Finish(_coroutine);
 
-    /// <inheritdoc />
-    public void OnCompleted(Action continuation) => throw CoroutineAwaiting.ForeignAwait(_coroutine);
+    /// <summary>From plain async code: runs the coroutine in a task and continues when it is done.</summary>
+    public void OnCompleted(Action continuation) => CoroutineAwaiting.RunAsTask(_coroutine, continuation);
 
-    /// <inheritdoc />
-    public void UnsafeOnCompleted(Action continuation) => throw CoroutineAwaiting.ForeignAwait(_coroutine);
+    /// <inheritdoc cref="OnCompleted"/>
+    public void UnsafeOnCompleted(Action continuation) => OnCompleted(continuation);
 }
 
-/// <summary>Awaits a <see cref="Coroutine{T}"/> for its result: the first check starts it inline in the awaiting task.</summary>
+/// <summary>Awaits a <see cref="Coroutine{T}"/> for its result (see <see cref="CoroutineAwaiter"/>).</summary>
 public readonly struct CoroutineAwaiter<T> : ICriticalNotifyCompletion, ICoroutineAwaiter
 {
     private readonly Coroutine<T> _coroutine;
 
     internal CoroutineAwaiter(Coroutine<T> coroutine) => _coroutine = coroutine;
 
-    /// <summary>Starts the coroutine inline; true when it completed without suspending.</summary>
-    public bool IsCompleted => CoroutineAwaiting.StartAndCheck(_coroutine);
+    /// <summary>False until the coroutine has run: awaiting always hands it to the task first.</summary>
+    public bool IsCompleted => _coroutine.State == CoroutineState.Completed;
+
+    Coroutine ICoroutineAwaiter.Callee => _coroutine;
 
     /// <summary>The coroutine's result; throws what it ended with.</summary>
     public T GetResult()
@@ -44,26 +52,16 @@ public readonly struct CoroutineAwaiter<T> : ICriticalNotifyCompletion, ICorouti
         return _coroutine.Result;
     }
 
-    /// <inheritdoc />
-    public void OnCompleted(Action continuation) => throw CoroutineAwaiting.ForeignAwait(_coroutine);
+    /// <summary>From plain async code: runs the coroutine in a task and continues when it is done.</summary>
+    public void OnCompleted(Action continuation) => CoroutineAwaiting.RunAsTask(_coroutine, continuation);
 
-    /// <inheritdoc />
-    public void UnsafeOnCompleted(Action continuation) => throw CoroutineAwaiting.ForeignAwait(_coroutine);
+    /// <inheritdoc cref="OnCompleted"/>
+    public void UnsafeOnCompleted(Action continuation) => OnCompleted(continuation);
 }
 
 /// <summary>The steps both coroutine awaiters share.</summary>
 internal static class CoroutineAwaiting
 {
-    public static bool StartAndCheck(Coroutine callee)
-    {
-        if (callee.State == CoroutineState.Created)
-        {
-            callee.StartInline(Coroutine.Current!);
-        }
-
-        return callee.State == CoroutineState.Completed;
-    }
-
     public static void Finish(Coroutine callee)
     {
         callee.Caller?.ChildFinished();
@@ -71,7 +69,6 @@ internal static class CoroutineAwaiting
         callee.ThrowIfFailed();
     }
 
-    public static InvalidOperationException ForeignAwait(Coroutine callee) => new(
-        $"coroutine '{callee.Name}' was awaited by code that is not a Coroutine (e.g. an async Task method): "
-        + "wrap it in a task (loop.CreateTask) and await the task there.");
+    public static void RunAsTask(Coroutine callee, Action continuation) =>
+        Loop.GetRunningLoop().CreateTask(callee).AddDoneCallback(_ => continuation());
 }

@@ -106,16 +106,9 @@ internal sealed class IteratorCoroutine<T> : Coroutine<T>
             return true;
         }
 
-        coroutine.StartInline(this);
-        if (coroutine.State != CoroutineState.Completed)
-        {
-            _awaitedCoroutine = coroutine;
-            return false;
-        }
-
-        ChildFinished();
-        error = coroutine.Error;
-        return true;
+        _awaitedCoroutine = coroutine;
+        SuspendOnCallee(coroutine);
+        return false;
     }
 
     private Exception? TakeResumeError()

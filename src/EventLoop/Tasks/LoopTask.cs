@@ -199,15 +199,32 @@ public class LoopTask : Future, ICoroutineDriver
             frame.Resume();
         }
 
-        while (frame.State == CoroutineState.Completed)
+        while (true)
         {
-            if (frame.Caller is not { } caller)
+            if (frame.State == CoroutineState.Completed)
             {
-                Finish(frame.Error);
+                if (frame.Caller is not { } caller)
+                {
+                    Finish(frame.Error);
+                    return;
+                }
+
+                frame = caller;
+            }
+            else if (frame.TakePendingCallee() is { } callee)
+            {
+                callee.AttachTo(frame);
+                frame = callee;
+                if (frame.State == CoroutineState.Completed)
+                {
+                    continue;
+                }
+            }
+            else
+            {
                 return;
             }
 
-            frame = caller;
             frame.Resume();
         }
     }

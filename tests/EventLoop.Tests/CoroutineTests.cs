@@ -1,0 +1,217 @@
+namespace EventLoop.Tests;
+
+public sealed class CoroutineTests
+{
+    private readonly List<string> _log = [];
+
+    [Fact]
+    public void Calling_a_coroutine_method_runs_nothing_until_it_is_awaited()
+    {
+        var coroutine = Record("body ran");
+        Assert.Equal(CoroutineState.Created, coroutine.State);
+        Assert.Empty(_log);
+        coroutine.Close();
+    }
+
+    [Fact]
+    public void States_go_Created_Running_Suspended_Running_Completed()
+    {
+        var states = new List<CoroutineState>();
+        Coroutine? observed = null;
+
+        async Coroutine Observed()
+        {
+            states.Add(observed!.State);
+            await Asyncio.Sleep(1);
+            states.Add(observed.State);
+        }
+
+        async Coroutine Watcher()
+        {
+            await Asyncio.Sleep(0);
+            states.Add(observed!.State);
+        }
+
+        async Coroutine Main()
+        {
+            observed = Observed();
+            states.Add(observed.State);
+            var task = Asyncio.CreateTask(observed);
+            Asyncio.CreateTask(Watcher());
+            await task;
+            states.Add(observed.State);
+        }
+
+        Asyncio.Run(Main());
+        Assert.Equal(
+            [CoroutineState.Created, CoroutineState.Running, CoroutineState.Suspended, CoroutineState.Running, CoroutineState.Completed],
+            states);
+    }
+
+    [Fact]
+    public void Awaiting_a_coroutine_runs_it_inline_without_a_loop_iteration()
+    {
+        long before = 0, after = 0;
+
+        async Coroutine Main()
+        {
+            before = Loop.GetRunningLoop().Iteration;
+            await Record("child");
+            after = Loop.GetRunningLoop().Iteration;
+        }
+
+        Asyncio.Run(Main());
+        Assert.Equal(["child"], _log);
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public void Awaiting_a_coroutine_twice_is_an_error_that_names_it()
+    {
+        async Coroutine Main()
+        {
+            var coroutine = Record("once");
+            await coroutine;
+            var error = Assert.Throws<InvalidOperationException>(() => coroutine.GetAwaiter());
+            Assert.Equal("cannot reuse already awaited coroutine 'Record': cannot await it; call the coroutine method again for a new coroutine.", error.Message);
+        }
+
+        Asyncio.Run(Main());
+    }
+
+    [Fact]
+    public void A_coroutine_given_to_a_task_cannot_be_awaited_or_given_to_another_task()
+    {
+        async Coroutine Main()
+        {
+            var coroutine = Record("task");
+            var task = Asyncio.CreateTask(coroutine, "owner");
+            Assert.Contains("already belongs to a task", Assert.Throws<InvalidOperationException>(() => coroutine.GetAwaiter()).Message);
+            Assert.Contains("cannot wrap it in task 'Task-3'", Assert.Throws<InvalidOperationException>(() => Asyncio.CreateTask(coroutine)).Message);
+            await task;
+        }
+
+        Asyncio.Run(Main());
+    }
+
+    [Fact]
+    public void A_coroutine_never_awaited_is_reported_once_when_the_loop_closes()
+    {
+        using var warnings = Warnings.Catch();
+
+        async Coroutine Main()
+        {
+            _ = Record("never");
+            await Asyncio.Sleep(0);
+        }
+
+        Asyncio.Run(Main());
+        var warning = Assert.Single(warnings);
+        Assert.Equal("coroutine 'Record' was never awaited", warning.Message);
+        Assert.Equal("RuntimeWarning: coroutine 'Record' was never awaited", warning.ToString());
+    }
+
+    [Fact]
+    public void A_closed_coroutine_is_not_reported()
+    {
+        using var warnings = Warnings.Catch();
+        Record("closed").Close();
+        Asyncio.Run(Record("main"));
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void Plain_async_code_that_awaits_a_coroutine_runs_it_in_a_task_of_its_own()
+    {
+        using var loop = new Loop();
+        var tasks = new List<string>();
+
+        async Coroutine<int> Child()
+        {
+            tasks.Add(Asyncio.CurrentTask()!.Name);
+            await Asyncio.Sleep(1);
+            return 3;
+        }
+
+        var result = 0;
+        loop.RunUntilComplete(async () => result = await Child());
+        Assert.Equal(3, result);
+        Assert.Equal(["Task-2"], tasks);
+        Assert.Equal(1, loop.Time);
+    }
+
+    [Fact]
+    public void Exceptions_propagate_through_the_await_chain_and_finally_blocks_run_innermost_first()
+    {
+        async Coroutine Inner()
+        {
+            try
+            {
+                await Asyncio.Sleep(1);
+                throw new InvalidOperationException("inner failed");
+            }
+            finally
+            {
+                _log.Add("inner finally");
+            }
+        }
+
+        async Coroutine Outer()
+        {
+            try
+            {
+                await Inner();
+            }
+            finally
+            {
+                _log.Add("outer finally");
+            }
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => Asyncio.Run(Outer()));
+        Assert.Equal("inner failed", error.Message);
+        Assert.Equal(["inner finally", "outer finally"], _log);
+    }
+
+    [Fact]
+    public void A_deep_suspended_chain_resumes_with_constant_stack()
+    {
+        static async Coroutine<int> Chain(int depth)
+        {
+            if (depth == 0)
+            {
+                await Asyncio.Sleep(0);
+                return 0;
+            }
+
+            return await Chain(depth - 1) + 1;
+        }
+
+        Assert.Equal(900, Asyncio.Run(Chain(900)));
+    }
+
+    [Fact]
+    public void Starting_a_chain_deeper_than_the_limit_raises_a_catchable_recursion_error()
+    {
+        static async Coroutine<int> Chain(int depth) => depth == 0 ? 0 : await Chain(depth - 1) + 1;
+
+        var error = Assert.Throws<RecursionException>(() => Asyncio.Run(Chain(Coroutine.MaxDepth + 10)));
+        Assert.Contains("maximum coroutine depth exceeded starting 'Chain'", error.Message);
+    }
+
+    [Fact]
+    public void Local_function_coroutines_are_named_after_the_function()
+    {
+        async Coroutine FetchSomething() => await Asyncio.Sleep(0);
+
+        var coroutine = FetchSomething();
+        Assert.Equal("FetchSomething", coroutine.Name);
+        coroutine.Close();
+    }
+
+    private async Coroutine Record(string entry)
+    {
+        _log.Add(entry);
+        await Task.CompletedTask;
+    }
+}
