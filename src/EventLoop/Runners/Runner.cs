@@ -19,6 +19,7 @@ public sealed class Runner : IDisposable
     /// <summary>Runs <paramref name="main"/> in a task until it completes and returns its result (<c>Runner.run</c>).</summary>
     public T Run<T>(Coroutine<T> main)
     {
+        CheckNotInsideALoop();
         try
         {
             return Loop.RunUntilComplete(main);
@@ -32,6 +33,7 @@ public sealed class Runner : IDisposable
     /// <inheritdoc cref="Run{T}"/>
     public void Run(Coroutine main)
     {
+        CheckNotInsideALoop();
         try
         {
             Loop.RunUntilComplete(main);
@@ -65,6 +67,15 @@ public sealed class Runner : IDisposable
 
     /// <inheritdoc cref="Close"/>
     public void Dispose() => Close();
+
+    private static void CheckNotInsideALoop()
+    {
+        if (Loop.Running is not null)
+        {
+            throw new InvalidOperationException(
+                "Runner.Run() cannot be called from a running event loop: await the coroutine (or create a task) instead.");
+        }
+    }
 
     private void CancelAllTasks()
     {
