@@ -7,6 +7,8 @@ namespace EventLoop;
 /// </summary>
 public sealed class Runner : IDisposable
 {
+    private bool _started;
+
     /// <summary>A runner with a new loop on the given clock.</summary>
     public Runner(LoopClock clock = LoopClock.Virtual) => Loop = new Loop(clock);
 
@@ -20,6 +22,7 @@ public sealed class Runner : IDisposable
     public T Run<T>(Coroutine<T> main)
     {
         CheckNotInsideALoop();
+        _started = true;
         try
         {
             return Loop.RunUntilComplete(main);
@@ -34,6 +37,7 @@ public sealed class Runner : IDisposable
     public void Run(Coroutine main)
     {
         CheckNotInsideALoop();
+        _started = true;
         try
         {
             Loop.RunUntilComplete(main);
@@ -54,6 +58,11 @@ public sealed class Runner : IDisposable
 
         try
         {
+            if (!_started)
+            {
+                return;
+            }
+
             CancelAllTasks();
             Loop.RunUntilComplete(ShutdownAsyncGenerators());
             Loop.RunUntilComplete(ShutdownDefaultExecutor());
