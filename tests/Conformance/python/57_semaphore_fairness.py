@@ -1,6 +1,7 @@
 """Semaphore (3.11 fairness): a release hands the permit to the first waiter at once (the count drops again
 when it is woken), so a task that asks in the same step queues behind the waiters instead of overtaking them;
-a woken waiter that finds permits left wakes the next one."""
+a woken waiter that finds permits left wakes the next one (here: main, which asked while the woken waiter had
+not run yet)."""
 import os, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../../shared/conformance"))
 import asyncio
@@ -37,6 +38,19 @@ async def main():
     sem.release()
     say(f"main released two (value={sem._value})")
     await asyncio.gather(*tasks)
+
+    say("newcomer while a woken waiter has not run")
+    await sem.acquire()
+    await sem.acquire()
+    w = asyncio.create_task(worker(sem, "W", 0))
+    await asyncio.sleep(0)
+    sem.release()
+    sem.release()
+    say(f"main released two (value={sem._value}, locked={sem.locked()})")
+    await sem.acquire()
+    say(f"main got a permit from W's wake-up (value={sem._value})")
+    sem.release()
+    await w
     say(f"main done (value={sem._value})")
 
 

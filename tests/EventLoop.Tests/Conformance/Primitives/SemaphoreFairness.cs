@@ -41,6 +41,19 @@ internal static class SemaphoreFairness
         sem.Release();
         Say($"main released two (value={sem.Value})");
         await Asyncio.Gather(tasks.ToArray());
+
+        Say("newcomer while a woken waiter has not run");
+        await sem.Acquire();
+        await sem.Acquire();
+        var w = Asyncio.CreateTask(Worker(sem, "W", 0));
+        await Asyncio.Sleep(0);
+        sem.Release();
+        sem.Release();
+        Say($"main released two (value={sem.Value}, locked={B(sem.Locked)})");
+        await sem.Acquire();
+        Say($"main got a permit from W's wake-up (value={sem.Value})");
+        sem.Release();
+        await w;
         Say($"main done (value={sem.Value})");
     }
 }
