@@ -61,7 +61,7 @@ public sealed class AsyncConditionTests
             var cond = new AsyncCondition();
             var waiter = Asyncio.CreateTask(WaitOnce(cond));
             await Asyncio.Sleep(0);
-            Assert.IsType<Future<bool>>(waiter.WaitingOn);
+            _ = Assert.IsType<Future<bool>>(waiter.WaitingOn);
             Assert.Equal("AsyncCondition [unlocked, waiters:1]", cond.ToString());
             using (await cond.Acquire())
             {

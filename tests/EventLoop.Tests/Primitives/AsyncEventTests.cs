@@ -12,7 +12,7 @@ public sealed class AsyncEventTests
             var ev = new AsyncEvent();
             var waiter = Asyncio.CreateTask(ev.Wait());
             await Asyncio.Sleep(0);
-            Assert.IsType<Future<bool>>(waiter.WaitingOn);
+            _ = Assert.IsType<Future<bool>>(waiter.WaitingOn);
             Assert.Equal("AsyncEvent [unset, waiters:1]", ev.ToString());
             ev.Set();
             Assert.True(await waiter);

@@ -35,7 +35,7 @@ public sealed class AsyncLockTests
             await lk.Acquire();
             var waiter = Asyncio.CreateTask(Hold(lk));
             await Asyncio.Sleep(0);
-            Assert.IsType<Future<bool>>(waiter.WaitingOn);
+            _ = Assert.IsType<Future<bool>>(waiter.WaitingOn);
             Assert.False(waiter.WaitingOn!.Done);
             Assert.Equal("AsyncLock [locked, waiters:1]", lk.ToString());
             lk.Release();

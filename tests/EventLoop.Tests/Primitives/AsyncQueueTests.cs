@@ -57,7 +57,7 @@ public sealed class AsyncQueueTests
             var queue = new AsyncQueue<int>();
             var getter = Asyncio.CreateTask(queue.Get());
             await Asyncio.Sleep(0);
-            Assert.IsType<Future<bool>>(getter.WaitingOn);
+            _ = Assert.IsType<Future<bool>>(getter.WaitingOn);
             Assert.Equal("AsyncQueue maxsize=0 qsize=0 _getters[1]", queue.ToString());
             queue.PutNowait(7);
             Assert.Equal(7, await getter);

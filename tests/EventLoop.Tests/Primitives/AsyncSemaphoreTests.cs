@@ -50,7 +50,7 @@ public sealed class AsyncSemaphoreTests
             var sem = new AsyncSemaphore(0);
             var waiter = Asyncio.CreateTask(Take(sem));
             await Asyncio.Sleep(0);
-            Assert.IsType<Future<bool>>(waiter.WaitingOn);
+            _ = Assert.IsType<Future<bool>>(waiter.WaitingOn);
             Assert.Equal("AsyncSemaphore [locked, waiters:1]", sem.ToString());
             sem.Release();
             Assert.Equal(0, sem.Value);
