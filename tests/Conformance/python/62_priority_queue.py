@@ -38,6 +38,15 @@ async def main():
         order.append(f"{job.priority}{job.name}")
     print("interleaved:", " ".join(order))
 
+    order = []
+    for i in range(60):
+        queue.put_nowait(Job((i * 7) % 5, str(i)))
+        if i % 4 == 3:
+            order.append(queue.get_nowait().name)
+    while not queue.empty():
+        order.append(queue.get_nowait().name)
+    print("big:", " ".join(order))
+
     async def getter():
         job = await queue.get()
         say(f"waiting getter got {job.priority}{job.name}")

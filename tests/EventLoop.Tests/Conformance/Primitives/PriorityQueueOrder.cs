@@ -1,3 +1,4 @@
+using System.Globalization;
 using static EventLoop.Tests.Conformance.Primitives.Scenario;
 
 namespace EventLoop.Tests.Conformance.Primitives;
@@ -43,6 +44,23 @@ internal static class PriorityQueueOrder
         }
 
         Console.WriteLine("interleaved: " + string.Join(" ", order));
+
+        order = [];
+        for (var i = 0; i < 60; i++)
+        {
+            queue.PutNowait(new Job(i * 7 % 5, i.ToString(CultureInfo.InvariantCulture)));
+            if (i % 4 == 3)
+            {
+                order.Add(queue.GetNowait().Name);
+            }
+        }
+
+        while (!queue.Empty)
+        {
+            order.Add(queue.GetNowait().Name);
+        }
+
+        Console.WriteLine("big: " + string.Join(" ", order));
 
         var task = Asyncio.CreateTask(Getter());
         await Asyncio.Sleep(0);
