@@ -21,6 +21,7 @@ public static class TutorialExamples
         new("15_all_tasks", AllTasks.Run),
         new("20_fire_and_forget", FireAndForget.Run),
         new("21_task_callback", TaskCallback.Run),
+        new("22_semaphore", SemaphoreExample.Run),
         new("25_exercise2", Exercise2.Run),
     ];
 

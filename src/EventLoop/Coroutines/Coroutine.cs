@@ -50,6 +50,9 @@ public abstract class Coroutine
 
     internal Coroutine? RegistryNext { get; set; }
 
+    /// <summary>The value the coroutine returned, boxed (null for a coroutine without a result): a task's result.</summary>
+    internal virtual object? ResultObject => null;
+
     /// <summary>The exception the coroutine ended with, once it is completed.</summary>
     internal Exception? Error => _error;
 

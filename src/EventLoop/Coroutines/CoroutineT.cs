@@ -37,6 +37,8 @@ public abstract class Coroutine<T> : Coroutine
         return new CoroutineAwaiter<T>(this);
     }
 
+    internal override object? ResultObject => _result;
+
     private protected void SetResult(T value)
     {
         _result = value;
