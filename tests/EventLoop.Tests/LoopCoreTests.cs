@@ -112,7 +112,7 @@ public sealed class LoopCoreTests
         using var loop = new Loop();
         var future = loop.CreateFuture<int>();
         var error = Assert.Throws<DeadlockException>(() => loop.RunUntilComplete(WaitFor(future)));
-        Assert.Contains("task 'Task-1' waits on Future`1 (pending), at WaitFor", error.Message);
+        Assert.Contains("task 'Task-1' waits on Future (pending), at WaitFor", error.Message);
     }
 
     [Fact]

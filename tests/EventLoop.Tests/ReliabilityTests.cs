@@ -164,4 +164,33 @@ public sealed class ReliabilityTests
 
         Asyncio.Run(Main());
     }
+
+    [Fact]
+    public void Two_tasks_waiting_for_each_others_lock_are_reported_as_a_deadlock()
+    {
+        var first = new AsyncLock();
+        var second = new AsyncLock();
+
+        async Coroutine Worker(AsyncLock mine, AsyncLock theirs)
+        {
+            using (await mine.Acquire())
+            {
+                await Asyncio.Sleep(1);
+                using (await theirs.Acquire())
+                {
+                }
+            }
+        }
+
+        async Coroutine Main() => await Asyncio.Gather(Worker(first, second), Worker(second, first));
+
+        var error = Assert.Throws<DeadlockException>(() => Asyncio.Run(Main()));
+        Assert.Equal(
+            "deadlock: no callback is ready, no timer is scheduled and nothing can arrive from another thread, "
+            + "so every waiting task would wait forever. Waiting:"
+            + "\n  task 'Task-1' waits on GatheringFuture (pending), at Main"
+            + "\n  task 'Task-2' waits on a waiter of AsyncLock (pending), at Acquire <- Worker"
+            + "\n  task 'Task-3' waits on a waiter of AsyncLock (pending), at Acquire <- Worker",
+            error.Message);
+    }
 }

@@ -37,6 +37,12 @@ public abstract class Future
     /// <summary>True when the future was cancelled (<c>cancelled()</c>).</summary>
     public bool Cancelled => _state == FutureState.Cancelled;
 
+    /// <summary>
+    /// What the future waits for on behalf of someone else: the lock, event, semaphore, condition or queue whose
+    /// waiter it is; null for a plain future. Deadlock reports and task dumps name it.
+    /// </summary>
+    public object? Owner { get; internal set; }
+
     /// <summary>The message given to <see cref="Cancel"/>, kept for the <see cref="CancelledError"/> it raises.</summary>
     private protected string? CancelMessage { get; set; }
 
@@ -99,7 +105,10 @@ public abstract class Future
     /// <summary>A short description for messages: the task's name, or the future's type.</summary>
     public override string ToString() => Describe();
 
-    private protected virtual string Describe() => $"{GetType().Name} ({StateName})";
+    private protected virtual string Describe() =>
+        Owner is null ? $"{PlainName(GetType())} ({StateName})" : $"a waiter of {PlainName(Owner.GetType())} ({StateName})";
+
+    private static string PlainName(Type type) => type.Name.Split('`')[0];
 
     private protected string StateName => _state switch
     {

@@ -10,6 +10,9 @@ public sealed partial class Loop
     /// <summary>Creates a pending future on this loop (<c>loop.create_future()</c>).</summary>
     public Future<T> CreateFuture<T>() => new(this);
 
+    /// <summary>A pending future that waits on behalf of <paramref name="owner"/> (a lock, event, queue, ...).</summary>
+    internal Future<bool> CreateWaiter(object owner) => new(this) { Owner = owner };
+
     /// <summary>
     /// The exception a task throws into its coroutine at the await it resumes (a cancellation); the awaiter that
     /// resumes first takes it.

@@ -62,7 +62,7 @@ public sealed class AsyncCondition
         Release();
         try
         {
-            var waiter = _binding.Get(this).CreateFuture<bool>();
+            var waiter = _binding.Get(this).CreateWaiter(this);
             var node = _waiters.AddLast(waiter);
             try
             {

@@ -61,7 +61,7 @@ public sealed class AsyncEvent
             return true;
         }
 
-        var waiter = _binding.Get(this).CreateFuture<bool>();
+        var waiter = _binding.Get(this).CreateWaiter(this);
         var node = _waiters.AddLast(waiter);
         try
         {

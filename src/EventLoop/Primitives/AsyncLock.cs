@@ -45,7 +45,7 @@ public sealed class AsyncLock : IReleasable
             return new Releaser(this);
         }
 
-        var waiter = _binding.Get(this).CreateFuture<bool>();
+        var waiter = _binding.Get(this).CreateWaiter(this);
         var node = _waiters.AddLast(waiter);
 
         // The waiter leaves the queue before the cancellation is handled, so that it does not wake itself.

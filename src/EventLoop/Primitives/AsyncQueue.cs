@@ -54,7 +54,7 @@ public class AsyncQueue<T>
     {
         while (Full)
         {
-            var putter = _binding.Get(this).CreateFuture<bool>();
+            var putter = _binding.Get(this).CreateWaiter(this);
             var node = _putters.AddLast(putter);
             try
             {
@@ -101,7 +101,7 @@ public class AsyncQueue<T>
     {
         while (Empty)
         {
-            var getter = _binding.Get(this).CreateFuture<bool>();
+            var getter = _binding.Get(this).CreateWaiter(this);
             var node = _getters.AddLast(getter);
             try
             {
