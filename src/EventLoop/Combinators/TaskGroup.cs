@@ -73,25 +73,6 @@ public sealed class TaskGroup
         return result;
     }
 
-    /// <summary>Runs a block that does not await (it only creates tasks), then waits for the group's children.</summary>
-    /// <exception cref="ExceptionGroup">Children (or the body) failed; it holds their exceptions.</exception>
-    public static async Coroutine Run(Action<TaskGroup> body)
-    {
-        ArgumentNullException.ThrowIfNull(body);
-        var group = Enter();
-        Exception? error = null;
-        try
-        {
-            body(group);
-        }
-        catch (Exception exception)
-        {
-            error = exception;
-        }
-
-        await group.Exit(error);
-    }
-
     /// <summary>Creates a child task in the group (<c>tg.create_task</c>).</summary>
     public LoopTask<T> CreateTask<T>(Coroutine<T> coroutine, string? name = null)
     {

@@ -178,6 +178,9 @@ public abstract class Coroutine
     /// <summary>The coroutine executing on this thread right now, if any.</summary>
     internal static Coroutine? Current => t_current;
 
+    /// <summary>Calls the <paramref name="visitor"/> method that matches the coroutine's result type.</summary>
+    internal virtual TResult Accept<TResult>(ICoroutineVisitor<TResult> visitor) => visitor.Visit(this);
+
     /// <summary>Runs the coroutine's code from where it stopped until it suspends (via <see cref="Suspend{TAwaiter}"/>) or completes.</summary>
     private protected abstract void MoveNext();
 

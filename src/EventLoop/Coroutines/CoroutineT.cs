@@ -37,6 +37,8 @@ public abstract class Coroutine<T> : Coroutine
         return new CoroutineAwaiter<T>(this);
     }
 
+    internal override TResult Accept<TResult>(ICoroutineVisitor<TResult> visitor) => visitor.Visit(this);
+
     private protected void SetResult(T value)
     {
         _result = value;
