@@ -22,7 +22,6 @@ public sealed class TaskGroup
     private readonly List<LoopTask> _tasks = [];
     private readonly List<Exception> _errors = [];
     private bool _exiting;
-    private bool _finished;
     private bool _aborting;
     private bool _parentCancelRequested;
     private Future<bool>? _onCompleted;
@@ -116,7 +115,7 @@ public sealed class TaskGroup
     private void CheckCanCreate(Coroutine coroutine)
     {
         ArgumentNullException.ThrowIfNull(coroutine);
-        if (_finished || (_exiting && _tasks.Count == 0))
+        if (_exiting && _tasks.Count == 0)
         {
             throw new InvalidOperationException(
                 $"TaskGroup {this} is finished: cannot create a task for coroutine '{coroutine.Name}' after the group's block and children are done; "
@@ -175,8 +174,6 @@ public sealed class TaskGroup
 
             _onCompleted = null;
         }
-
-        _finished = true;
 
         // Other errors take priority over the cancellation.
         if (propagateCancellation is not null && _errors.Count == 0)
