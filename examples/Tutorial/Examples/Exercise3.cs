@@ -35,11 +35,11 @@ public static class Exercise3
                 tasks = [.. Enumerable.Range(1, 4).Select(i => tg.CreateTask(Compute(i)))];
             });
         }
-        catch (ExceptionGroup group) when (group.Subgroup<ArgumentException>() is not null)
+        catch (ExceptionGroup group) when (group.Split<ArgumentException>() is ({ } errors, var others))
         {
-            var (errors, others) = group.Split<ArgumentException>();
+            // except* ArgumentException: handle the matching part, let the rest propagate
             Console.WriteLine("Errors:");
-            foreach (var exc in errors!.Exceptions)
+            foreach (var exc in errors.Exceptions)
             {
                 Console.WriteLine($"  {exc.Message}");
             }

@@ -5,6 +5,15 @@ namespace EventLoop;
 /// <see cref="TaskGroup"/>'s children. It is an <see cref="AggregateException"/>; <see cref="Split{TException}"/>
 /// is the C# answer to <c>except*</c>: it separates the exceptions of one type from the rest, keeping nested groups.
 /// </summary>
+/// <example>
+/// <code>
+/// catch (ExceptionGroup group) when (group.Split&lt;ArgumentException&gt;() is ({ } errors, var others))
+/// {
+///     foreach (var error in errors.Exceptions) { /* handle */ }
+///     if (others is not null) throw others;
+/// }
+/// </code>
+/// </example>
 public class ExceptionGroup : AggregateException
 {
     private readonly string _message;
