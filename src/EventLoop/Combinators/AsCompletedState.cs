@@ -8,7 +8,8 @@ namespace EventLoop;
 internal sealed class AsCompletedState<T>
 {
     private readonly Loop _loop;
-    private readonly List<Future> _todo;
+    private readonly List<Future> _all;
+    private readonly HashSet<Future> _todo;
     private readonly Queue<Future?> _done = new();
     private readonly Queue<Future<bool>> _getters = new();
     private readonly Action<Future> _onCompletion;
@@ -25,7 +26,8 @@ internal sealed class AsCompletedState<T>
         }
 
         _loop = loop;
-        _todo = todo;
+        _all = todo;
+        _todo = new HashSet<Future>(todo, ReferenceEqualityComparer.Instance);
         Count = todo.Count;
         _onCompletion = OnCompletion;
         foreach (var future in todo)
@@ -111,8 +113,13 @@ internal sealed class AsCompletedState<T>
 
     private void OnTimeout()
     {
-        foreach (var future in _todo)
+        foreach (var future in _all)
         {
+            if (!_todo.Contains(future))
+            {
+                continue;
+            }
+
             future.RemoveDoneCallback(_onCompletion);
 
             // A dummy item: the coroutine that takes it throws the timeout.

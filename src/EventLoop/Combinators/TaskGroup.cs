@@ -19,7 +19,7 @@ public sealed class TaskGroup
 {
     private readonly Loop _loop;
     private readonly LoopTask _parentTask;
-    private readonly List<LoopTask> _tasks = [];
+    private readonly HashSet<LoopTask> _tasks = new(ReferenceEqualityComparer.Instance);
     private readonly List<Exception> _errors = [];
     private bool _exiting;
     private bool _aborting;
@@ -200,7 +200,9 @@ public sealed class TaskGroup
     private void Abort()
     {
         _aborting = true;
-        foreach (var task in _tasks.ToArray())
+
+        // In creation order, as vloop does (CPython iterates the set in address order).
+        foreach (var task in _tasks.OrderBy(t => t.Id).ToArray())
         {
             if (!task.Done)
             {
