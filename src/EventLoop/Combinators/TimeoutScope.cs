@@ -18,8 +18,7 @@ namespace EventLoop;
 public sealed class TimeoutScope
 {
     private State _state;
-    private TimerHandle? _timerHandle;
-    private Handle? _soonHandle;
+    private Handle? _timeoutHandle;
     private LoopTask? _task;
     private int _cancelling;
 
@@ -63,11 +62,11 @@ public sealed class TimeoutScope
         var loop = _task!.Loop;
         if (deadline <= loop.Time)
         {
-            _soonHandle = loop.CallSoon(OnTimeout);
+            _timeoutHandle = loop.CallSoon(OnTimeout);
         }
         else
         {
-            _timerHandle = loop.CallAt(deadline, OnTimeout);
+            _timeoutHandle = loop.CallAt(deadline, OnTimeout);
         }
     }
 
@@ -174,17 +173,14 @@ public sealed class TimeoutScope
 
     private void CancelHandle()
     {
-        _timerHandle?.Cancel();
-        _timerHandle = null;
-        _soonHandle?.Cancel();
-        _soonHandle = null;
+        _timeoutHandle?.Cancel();
+        _timeoutHandle = null;
     }
 
     private void OnTimeout()
     {
         _task!.Cancel();
         _state = State.Expiring;
-        _timerHandle = null;
-        _soonHandle = null;
+        _timeoutHandle = null;
     }
 }
