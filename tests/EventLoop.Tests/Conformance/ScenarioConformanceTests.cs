@@ -24,8 +24,23 @@ public sealed class ScenarioConformanceTests
     public void Port_prints_what_CPython_printed(string name)
     {
         var expected = File.ReadAllText(Path.Combine(ExpectedFolder, name + ".out"));
-        var actual = ConsoleCapture.Run(Ports[name]);
+        var previousError = Console.Error;
+        var error = new StringWriter { NewLine = "\n" };
+        Console.SetError(error);
+        string actual;
+        try
+        {
+            actual = ConsoleCapture.Run(Ports[name]);
+        }
+        finally
+        {
+            Console.SetError(previousError);
+        }
+
         Assert.Equal(expected, actual);
+
+        // CPython wrote nothing to stderr (regen.sh refuses that): no unretrieved exception, no warning here either.
+        Assert.Equal(string.Empty, error.ToString());
     }
 
     [Fact]

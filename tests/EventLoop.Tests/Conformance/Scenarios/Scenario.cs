@@ -45,6 +45,47 @@ internal static class Scenario
         return name;
     }
 
+    /// <summary>
+    /// <c>vloop.run(main(), exception_handler=vloop.printing_exception_handler)</c> followed by the <c>elapsed=</c>
+    /// line: what reaches the loop's exception handler (until the loop is closed) is printed as one line.
+    /// </summary>
+    public static void RunPrintingExceptions(Coroutine main)
+    {
+        double finishTime;
+        using (var runner = new Runner())
+        {
+            runner.Loop.SetExceptionHandler(PrintingExceptionHandler);
+            try
+            {
+                runner.Run(main);
+            }
+            finally
+            {
+                finishTime = runner.FinishTime;
+            }
+        }
+
+        Console.WriteLine($"elapsed={Py.F3(finishTime)}");
+    }
+
+    /// <summary><c>vloop.printing_exception_handler</c>: message, exception, task or future, on one line.</summary>
+    private static void PrintingExceptionHandler(Loop loop, ExceptionContext context)
+    {
+        var line = $"exception handler (t={Py.F3(loop.Time)}): {context.Message}";
+        if (context.Exception is { } exception)
+        {
+            line += $" | {TypeName(exception)}: {exception.Message}";
+        }
+
+        line += context.Source switch
+        {
+            LoopTask task => $" | task={task.Name}",
+            Future future => $" | future={Py.TypeName(future)}",
+            _ => string.Empty,
+        };
+        Console.WriteLine(line);
+    }
+
     /// <summary><c>vloop.run(main())</c> followed by the <c>elapsed=</c> line.</summary>
     public static void Run(Coroutine main)
     {
