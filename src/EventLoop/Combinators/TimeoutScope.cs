@@ -49,7 +49,7 @@ public sealed class TimeoutScope
         {
             throw new InvalidOperationException(_state == State.Created
                 ? "Timeout has not been entered: call Reschedule from inside the block given to Run."
-                : $"Cannot change state of {StateName} Timeout: reschedule it only while its block runs.");
+                : $"Cannot change state of {StateName} Timeout (its block ran in task '{_task!.Name}'): reschedule it only while its block runs.");
         }
 
         When = when;
@@ -134,7 +134,8 @@ public sealed class TimeoutScope
     {
         if (_state != State.Created)
         {
-            throw new InvalidOperationException("Timeout has already been entered: create a new one with Asyncio.Timeout for each block.");
+            throw new InvalidOperationException(
+                $"Timeout has already been entered (by task '{_task!.Name}'): create a new one with Asyncio.Timeout for each block.");
         }
 
         var task = Loop.GetRunningLoop().CurrentTask
