@@ -50,6 +50,7 @@ public static partial class Py
         Coroutine => "coroutine",
         CancelledError or OperationCanceledException => "CancelledError",
         TimeoutException => "TimeoutError",
+        ArgumentException => "ValueError",
         _ => value.GetType().Name,
     };
 

@@ -13,7 +13,7 @@ public static partial class Asyncio
     public static Future<T[]> Gather<T>(IEnumerable<Coroutine<T>> coroutines)
     {
         ArgumentNullException.ThrowIfNull(coroutines);
-        return GatherCore(coroutines, returnExceptions: false, children => Array.ConvertAll(children, c => (T)c.Result()!));
+        return GatherCore(coroutines, returnExceptions: false, children => Array.ConvertAll(children, c => ((IFuture<T>)c).Result()));
     }
 
     /// <summary>Waits for the futures and tasks concurrently and gives their results in argument order (<c>asyncio.gather</c>).</summary>

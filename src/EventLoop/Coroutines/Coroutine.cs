@@ -50,9 +50,6 @@ public abstract class Coroutine
 
     internal Coroutine? RegistryNext { get; set; }
 
-    /// <summary>The value the coroutine returned, boxed (null for a coroutine without a result): a task's result.</summary>
-    internal virtual object? ResultObject => null;
-
     /// <summary>The exception the coroutine ended with, once it is completed.</summary>
     internal Exception? Error => _error;
 
@@ -177,6 +174,9 @@ public abstract class Coroutine
 
     /// <summary>After resuming from a child: the child is no longer awaited.</summary>
     internal void ChildFinished() => Awaiting = null;
+
+    /// <summary>Calls the <paramref name="visitor"/> method that matches the coroutine's result type.</summary>
+    internal virtual TResult Accept<TResult>(ICoroutineVisitor<TResult> visitor) => visitor.Visit(this);
 
     /// <summary>Runs the coroutine's code from where it stopped until it suspends (via <see cref="Suspend{TAwaiter}"/>) or completes.</summary>
     private protected abstract void MoveNext();

@@ -37,7 +37,7 @@ public abstract class Coroutine<T> : Coroutine
         return new CoroutineAwaiter<T>(this);
     }
 
-    internal override object? ResultObject => _result;
+    internal override TResult Accept<TResult>(ICoroutineVisitor<TResult> visitor) => visitor.Visit(this);
 
     private protected void SetResult(T value)
     {

@@ -13,7 +13,12 @@ public sealed partial class Loop
     /// <summary>Wraps <paramref name="coroutine"/> in a task and schedules its first step (<c>create_task</c>).</summary>
     /// <param name="coroutine">A coroutine that was never awaited.</param>
     /// <param name="name">The task's name; <c>Task-N</c> (N counts this loop's tasks) when null.</param>
-    public LoopTask CreateTask(Coroutine coroutine, string? name = null) => new(this, coroutine, name);
+    /// <remarks>A coroutine with a result gets a <see cref="LoopTask{T}"/> even through this untyped overload.</remarks>
+    public LoopTask CreateTask(Coroutine coroutine, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(coroutine);
+        return coroutine.Accept(new TaskForCoroutine(this, name));
+    }
 
     /// <inheritdoc cref="CreateTask(Coroutine, string?)"/>
     public LoopTask<T> CreateTask<T>(Coroutine<T> coroutine, string? name = null) => new(this, coroutine, name);
@@ -43,6 +48,14 @@ public sealed partial class Loop
     public void RunUntilComplete(Coroutine coroutine) => RunUntilComplete(CreateTask(coroutine));
 
     internal long NextTaskId() => ++_lastTaskId;
+
+    /// <summary>Creates the task whose type matches the coroutine's result type.</summary>
+    private sealed class TaskForCoroutine(Loop loop, string? name) : ICoroutineVisitor<LoopTask>
+    {
+        public LoopTask Visit(Coroutine coroutine) => new(loop, coroutine, name);
+
+        public LoopTask Visit<T>(Coroutine<T> coroutine) => new LoopTask<T>(loop, coroutine, name);
+    }
 
     internal LinkedListNode<LoopTask> RegisterTask(LoopTask task) => _pendingTasks.AddLast(task);
 

@@ -91,7 +91,7 @@ public class LoopTask : Future, ICoroutineDriver
 
     private protected override string Describe() => $"Task '{Name}' ({StateName})";
 
-    private protected override object? ResultObject => Coroutine.ResultObject;
+    private protected override object? ResultObject => null;
 
     void ICoroutineDriver.SuspendOnYield(Coroutine frame)
     {

@@ -5,6 +5,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// <summary>59_bounded_semaphore: a release beyond the initial value is refused and changes nothing; a semaphore of 0 is locked.</summary>
 internal static class BoundedSemaphoreRefusal
 {
+    [ConformanceScenario("59_bounded_semaphore")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine Waiter(AsyncSemaphore sem)

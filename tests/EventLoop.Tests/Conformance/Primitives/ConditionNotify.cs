@@ -8,6 +8,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// </summary>
 internal static class ConditionNotify
 {
+    [ConformanceScenario("54_condition_notify")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine Waiter(AsyncCondition cond, string name)

@@ -8,6 +8,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// </summary>
 internal static class ConditionWaitCancelled
 {
+    [ConformanceScenario("56_condition_wait_cancelled")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine Waiter(AsyncCondition cond)

@@ -6,6 +6,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// <summary>55_condition_wait_for: the predicate is checked first and after every notification.</summary>
 internal static class ConditionWaitFor
 {
+    [ConformanceScenario("55_condition_wait_for")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine Consumer(AsyncCondition cond, StrongBox<int> state)

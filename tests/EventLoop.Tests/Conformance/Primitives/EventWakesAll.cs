@@ -8,6 +8,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// </summary>
 internal static class EventWakesAll
 {
+    [ConformanceScenario("53_event_wakes_all")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine Waiter(AsyncEvent ev, string name)

@@ -6,6 +6,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// <summary>63_lifo_queue: most recent first; with maxsize the producer still waits while it is full.</summary>
 internal static class LifoQueueOrder
 {
+    [ConformanceScenario("63_lifo_queue")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine MainAsync()

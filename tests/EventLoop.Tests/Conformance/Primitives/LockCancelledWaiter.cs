@@ -8,6 +8,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// </summary>
 internal static class LockCancelledWaiter
 {
+    [ConformanceScenario("52_lock_cancelled_waiter")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine Waiter(AsyncLock lk, string name)

@@ -5,6 +5,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// <summary>50_lock_fifo: waiters get the lock in the order they asked; each hand-off costs one iteration.</summary>
 internal static class LockFifo
 {
+    [ConformanceScenario("50_lock_fifo")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine Worker(AsyncLock lk, string name)

@@ -5,6 +5,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// <summary>51_lock_release_reacquire: a holder that releases and re-acquires at once queues behind the waiter it woke.</summary>
 internal static class LockReleaseReacquire
 {
+    [ConformanceScenario("51_lock_release_reacquire")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine Greedy(AsyncLock lk)

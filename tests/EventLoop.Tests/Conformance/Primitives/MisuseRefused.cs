@@ -5,6 +5,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// <summary>66_misuse_refused: every misuse of a primitive is refused and changes nothing.</summary>
 internal static class MisuseRefused
 {
+    [ConformanceScenario("66_misuse_refused")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine MainAsync()

@@ -8,6 +8,7 @@ internal static class PriorityQueueOrder
 {
     private static readonly IComparer<Job> ByPriority = Comparer<Job>.Create((a, b) => a.Priority.CompareTo(b.Priority));
 
+    [ConformanceScenario("62_priority_queue")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine MainAsync()

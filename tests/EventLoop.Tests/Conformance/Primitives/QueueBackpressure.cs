@@ -6,6 +6,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// <summary>60_queue_backpressure: with maxsize 2 the producer waits while the queue is full, the consumer while it is empty.</summary>
 internal static class QueueBackpressure
 {
+    [ConformanceScenario("60_queue_backpressure")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine Producer(AsyncQueue<int?> queue)

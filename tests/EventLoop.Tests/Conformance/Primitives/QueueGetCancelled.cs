@@ -8,6 +8,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// </summary>
 internal static class QueueGetCancelled
 {
+    [ConformanceScenario("64_queue_get_cancelled")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine Getter(AsyncQueue<string> queue, string name)

@@ -6,6 +6,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// <summary>61_queue_join: Join returns once TaskDone was called for every item; idle workers are then cancelled.</summary>
 internal static class QueueJoin
 {
+    [ConformanceScenario("61_queue_join")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine Worker(string name, AsyncQueue<double> queue)

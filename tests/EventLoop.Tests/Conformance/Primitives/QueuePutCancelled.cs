@@ -8,6 +8,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// </summary>
 internal static class QueuePutCancelled
 {
+    [ConformanceScenario("65_queue_put_cancelled")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine Putter(AsyncQueue<string> queue, string item)

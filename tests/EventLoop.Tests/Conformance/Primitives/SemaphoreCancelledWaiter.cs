@@ -8,6 +8,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// </summary>
 internal static class SemaphoreCancelledWaiter
 {
+    [ConformanceScenario("58_semaphore_cancelled_waiter")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine Worker(AsyncSemaphore sem, string name)

@@ -8,6 +8,7 @@ namespace EventLoop.Tests.Conformance.Primitives;
 /// </summary>
 internal static class SemaphoreFairness
 {
+    [ConformanceScenario("57_semaphore_fairness")]
     public static void Run() => Asyncio.Run(MainAsync());
 
     private static async Coroutine Worker(AsyncSemaphore sem, string name, double hold)
