@@ -29,6 +29,13 @@ public static class Viewer
                 case "--vloop":
                     outputs.Add(() => Console.WriteLine(TraceText.FormatLikeVloop(recorder.Events)));
                     break;
+                case "--timeline":
+                    outputs.Add(() => Console.Write(LaneChart.Render(recorder.Events)));
+                    break;
+                case "--svg" or "--chrome" or "--mermaid" when i + 1 < options.Length:
+                    var (file, render) = (options[++i], Renderer(options[i - 1]));
+                    outputs.Add(() => File.WriteAllText(file, render(recorder.Events)));
+                    break;
                 case "--step":
                     step = true;
                     break;
@@ -51,4 +58,11 @@ public static class Viewer
 
         return 0;
     }
+
+    private static Func<IEnumerable<TraceEvent>, string> Renderer(string option) => option switch
+    {
+        "--svg" => SvgTimeline.Render,
+        "--chrome" => ChromeTrace.Render,
+        _ => MermaidSequence.Render,
+    };
 }

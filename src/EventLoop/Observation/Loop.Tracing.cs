@@ -169,11 +169,13 @@ public sealed partial class Loop
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void TraceStepEntered(LoopTask task, bool deliversCancellation)
+    internal void TraceStepEntered(LoopTask task, bool throwsCancellation)
     {
-        if (_instruments is not null && deliversCancellation)
+        // A cancelled awaited task or future also throws a cancellation in, but only one this task was asked for
+        // (Cancel) is a delivery.
+        if (_instruments is not null && throwsCancellation && task.Cancelling() > 0)
         {
-            Emit(TraceEventKind.CancelDelivered, task, "at " + task.CurrentFrame.Name);
+            Emit(TraceEventKind.CancelDelivered, task, "thrown in at " + task.CurrentFrame.Name);
         }
     }
 
