@@ -39,7 +39,9 @@ public sealed partial class Loop
             _instruments = [.. _instruments, instrument];
         }
 
-        var started = new TraceEvent(++_traceSequence, Iteration, Time, TraceEventKind.TraceStarted, null, "-",
+        // The start marker takes the number of the events so far instead of a new one, so instruments attached at
+        // the same moment number every later event alike.
+        var started = new TraceEvent(_traceSequence, Iteration, Time, TraceEventKind.TraceStarted, null, "-",
             Clock == LoopClock.Virtual ? "virtual clock" : "real clock");
         instrument.OnEvent(in started);
     }

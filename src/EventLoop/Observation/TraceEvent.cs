@@ -20,7 +20,10 @@ public readonly struct TraceEvent
         RelatedTask = relatedTask;
     }
 
-    /// <summary>1 for the first event of a loop's trace, then counting up.</summary>
+    /// <summary>
+    /// 1 for the first event of a loop, then counting up; a <see cref="TraceEventKind.TraceStarted"/> marker carries
+    /// the number of the events before it (0 when the instrument was attached to a new loop).
+    /// </summary>
     public long Sequence { get; }
 
     /// <summary>The loop's iteration (<see cref="Loop.Iteration"/>); 0 before the loop first ran.</summary>
