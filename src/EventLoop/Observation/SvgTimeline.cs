@@ -14,6 +14,7 @@ public static class SvgTimeline
     private const int RowHeight = 24;
     private const int HeaderHeight = 46;
     private const int LoopGap = 18;
+    private const int LegendWidth = 640;
     private const string RunningColor = "#2e7d32";
     private const string ReadyColor = "#f9a825";
     private const string WaitingColor = "#90a4ae";
@@ -26,7 +27,7 @@ public static class SvgTimeline
         var columns = timelines.Select(t => t.IterationCount).DefaultIfEmpty(1).Max();
         var cell = Math.Clamp(960 / Math.Max(1, columns), 6, 28);
         var outcomeWidth = 16 + (7 * timelines.SelectMany(t => t.Lanes).Select(l => l.Outcome.Length).DefaultIfEmpty(8).Max());
-        var width = labelWidth + (columns * cell) + outcomeWidth;
+        var width = Math.Max(labelWidth + (columns * cell) + outcomeWidth, LegendWidth);
         var height = timelines.Sum(t => HeaderHeight + (t.Lanes.Count * RowHeight) + LoopGap) + 40;
 
         var svg = new StringBuilder();

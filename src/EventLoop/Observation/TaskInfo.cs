@@ -25,7 +25,7 @@ public sealed record TaskInfo(
             text.Append(State == LoopTaskState.Waiting ? " on " : " after ").Append(WaitingOn);
         }
 
-        if (Outcome.Length > 0)
+        if (Outcome.Length > 0 && State != LoopTaskState.Cancelled)
         {
             text.Append(' ').Append(Outcome);
         }

@@ -32,6 +32,11 @@ public static class TaskInspection
         }
 
         var (wait, waitingOn) = task.Loop.DescribeWait(task.WaitingOn is null ? WaitKind.Foreign : WaitKind.Future, task.WaitingOn);
+        if (wait == WaitKind.Future && task.WaitingOn!.Done && IsAsyncioSleep(task.CurrentFrame))
+        {
+            // The sleep's timer has fired and left the heap: the deadline is gone, but it was a sleep.
+            (wait, waitingOn) = (WaitKind.Sleep, "sleep (over)");
+        }
         if (task.Loop.HasReadyStep(task))
         {
             return task.WaitingOn is null
@@ -93,6 +98,11 @@ public static class TaskInspection
         return text.Length == 0 ? "(no tasks)\n" : text.ToString();
     }
 
+    private static bool IsAsyncioSleep(Coroutine frame) =>
+        frame.Name == nameof(Asyncio.Sleep)
+        && frame.GetType() is { IsGenericType: true } type
+        && type.GetGenericArguments()[0].DeclaringType == typeof(Asyncio);
+
     private static string Describe(TaskInfo info)
     {
         var text = new StringBuilder();
@@ -102,7 +112,7 @@ public static class TaskInspection
             text.Append(info.State == LoopTaskState.Waiting ? " on " : " after ").Append(info.WaitingOn);
         }
 
-        if (info.Outcome.Length > 0)
+        if (info.Outcome.Length > 0 && info.State != LoopTaskState.Cancelled)
         {
             text.Append(' ').Append(info.Outcome);
         }

@@ -25,6 +25,12 @@ public sealed class InspectionTests
             "worker: waiting on sleep until t=2.000\n    Outer [suspended]\n    Middle [suspended]\n    Sleep [suspended]\n",
             loop.DumpTasks());
 
+        stepper.AdvanceTo(1.5);
+        Assert.Equal(LoopTaskState.Waiting, task.Inspect().State);
+        stepper.RunCallback();
+        Assert.Equal(2.0, loop.Time);
+        Assert.Equal((LoopTaskState.Ready, WaitKind.Sleep, "sleep (over)"), Summary(task.Inspect()));
+
         stepper.AdvanceTo(2.0);
         info = task.Inspect();
         Assert.Equal(LoopTaskState.Completed, info.State);
@@ -64,7 +70,7 @@ public sealed class InspectionTests
         Assert.Equal((LoopTaskState.Failed, "with ArgumentException: bad"), (failing.Inspect().State, failing.Inspect().Outcome));
         Assert.Equal(LoopTaskState.Cancelled, cancelled.Inspect().State);
         Assert.Equal(
-            "failing: failed with ArgumentException: bad\ncancelled: cancelled cancelled\n",
+            "failing: failed with ArgumentException: bad\ncancelled: cancelled\n",
             TaskInspection.DumpTasks([failing, cancelled]));
         failing.Exception();
     }
