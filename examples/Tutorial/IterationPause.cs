@@ -23,7 +23,7 @@ public sealed class IterationPause(TextReader input, TextWriter output) : ILoopI
                 _tasks.Add(task);
                 break;
             case TraceEventKind.IterationEnded:
-                output.WriteLine($"--- after iteration {traceEvent.Iteration}, t={traceEvent.Time:F3} ---");
+                output.WriteLine($"--- after iteration {traceEvent.Iteration}, t={Py.F3(traceEvent.Time)} ---");
                 output.Write(TaskInspection.DumpTasks(_tasks));
                 if (!_inputEnded)
                 {

@@ -45,15 +45,21 @@ public static class Viewer
             }
         }
 
-        using (TraceCapture.Start(recorder))
-        using (step ? TraceCapture.Start(new IterationPause(Console.In, Console.Out)) : null)
+        try
         {
-            example.Run();
+            using (TraceCapture.Start(recorder))
+            using (step ? TraceCapture.Start(new IterationPause(Console.In, Console.Out)) : null)
+            {
+                example.Run();
+            }
         }
-
-        foreach (var output in outputs)
+        finally
         {
-            output();
+            // What the loop did up to an exception is what one wants to see.
+            foreach (var output in outputs)
+            {
+                output();
+            }
         }
 
         return 0;

@@ -171,13 +171,11 @@ public sealed partial class Loop
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void TraceStepEntered(LoopTask task, bool throwsCancellation)
+    internal void TraceStepEntered(LoopTask task, Future? cancelledWaiter, Exception? pendingThrow)
     {
-        // A cancelled awaited task or future also throws a cancellation in, but only one this task was asked for
-        // (Cancel) is a delivery.
-        if (_instruments is not null && throwsCancellation && task.Cancelling() > 0)
+        if (_instruments is not null)
         {
-            Emit(TraceEventKind.CancelDelivered, task, "thrown in at " + task.CurrentFrame.Name);
+            EmitStepEntered(task, cancelledWaiter, pendingThrow);
         }
     }
 
@@ -307,6 +305,17 @@ public sealed partial class Loop
 
         var task = context.Source as LoopTask ?? CurrentTask;
         Emit(TraceEventKind.ExceptionHandled, task, detail);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitStepEntered(LoopTask task, Future? cancelledWaiter, Exception? pendingThrow)
+    {
+        // A cancelled awaited task or future also throws a cancellation in, but only one this task was asked for
+        // (Cancel) is a delivery.
+        if ((cancelledWaiter is not null || pendingThrow is not null) && task.Cancelling() > 0)
+        {
+            Emit(TraceEventKind.CancelDelivered, task, "thrown in at " + task.CurrentFrame.Name);
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

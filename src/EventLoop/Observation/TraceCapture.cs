@@ -45,7 +45,7 @@ public sealed class TraceCapture : IDisposable
         return recorder.ToText();
     }
 
-    /// <summary>Stops attaching, and detaches the instrument from the loops that are still open.</summary>
+    /// <summary>Stops attaching, and detaches the instrument from the loops it was attached to.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -62,10 +62,7 @@ public sealed class TraceCapture : IDisposable
         t_current = _outer;
         foreach (var loop in _loops)
         {
-            if (!loop.IsClosed && !loop.IsRunning)
-            {
-                loop.RemoveInstrument(_instrument);
-            }
+            loop.RemoveInstrument(_instrument);
         }
     }
 

@@ -176,7 +176,7 @@ public class LoopTask : Future, ICoroutineDriver
         }
 
         _waitingOn = null;
-        Loop.TraceStepEntered(this, cancelledWaiter is not null || _pendingThrow is not null);
+        Loop.TraceStepEntered(this, cancelledWaiter, _pendingThrow);
         Loop.EnterTask(this);
         Loop.PendingThrow = _pendingThrow;
         _pendingThrow = null;
