@@ -20,6 +20,7 @@ internal static partial class TraceValues
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         Future future => future.ToString(),
+        System.Exception exception => Exception(exception),
         System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Format)) + "]",
         _ => TypeName(value.GetType()),
     };
