@@ -71,6 +71,19 @@ public static class ChromeTrace
         for (var i = 0; i < timeline.Lanes.Count; i++)
         {
             var lane = timeline.Lanes[i];
+            if (lane.EndIndex is { } end)
+            {
+                json.WriteStartObject();
+                json.WriteString("ph", "i");
+                json.WriteString("s", "t");
+                json.WriteString("name", lane.Outcome);
+                json.WriteString("cat", "end");
+                json.WriteNumber("pid", pid);
+                json.WriteNumber("tid", i + 1);
+                json.WriteNumber("ts", (end + 1) * MicrosecondsPerIteration);
+                json.WriteEndObject();
+            }
+
             foreach (var segment in lane.Segments())
             {
                 var state = segment.State.ToString().ToLowerInvariant();

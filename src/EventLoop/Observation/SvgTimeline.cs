@@ -18,6 +18,8 @@ public static class SvgTimeline
     private const string RunningColor = "#2e7d32";
     private const string ReadyColor = "#f9a825";
     private const string WaitingColor = "#90a4ae";
+    private const string FailedColor = "#c62828";
+    private const string CancelledColor = "#37474f";
 
     /// <summary>Renders every loop of the trace, stacked vertically, as one SVG document.</summary>
     public static string Render(IEnumerable<TraceEvent> events)
@@ -28,7 +30,7 @@ public static class SvgTimeline
         var cell = Math.Clamp(960 / Math.Max(1, columns), 6, 28);
         var outcomeWidth = 16 + (7 * timelines.SelectMany(t => t.Lanes).Select(l => l.Outcome.Length).DefaultIfEmpty(8).Max());
         var width = Math.Max(labelWidth + (columns * cell) + outcomeWidth, LegendWidth);
-        var height = timelines.Sum(t => HeaderHeight + (t.Lanes.Count * RowHeight) + LoopGap) + 40;
+        var height = timelines.Sum(t => HeaderHeight + (t.Lanes.Count * RowHeight) + LoopGap) + 56;
 
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
@@ -106,6 +108,14 @@ public static class SvgTimeline
                     $"<rect x=\"{x + 1}\" y=\"{y + inset}\" width=\"{(segment.Length * cell) - 2}\" height=\"{RowHeight - (2 * inset)}\" rx=\"2\" fill=\"{color}\"><title>{Escape(tooltip)}</title></rect>\n");
             }
 
+            if (lane.EndIndex is { } end)
+            {
+                var color = lane.Outcome.StartsWith("failed", StringComparison.Ordinal) ? FailedColor
+                    : lane.Outcome.StartsWith("cancelled", StringComparison.Ordinal) ? CancelledColor : RunningColor;
+                svg.Append(CultureInfo.InvariantCulture,
+                    $"<rect x=\"{left + ((end + 1) * cell) - 1}\" y=\"{y + 2}\" width=\"3\" height=\"{RowHeight - 4}\" fill=\"{color}\"><title>{Escape($"{lane.Name}: {lane.Outcome}")}</title></rect>\n");
+            }
+
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{right + 10}\" y=\"{y + 16}\" fill=\"#333333\">{Escape(lane.Outcome)}</text>\n");
         }
     }
@@ -122,6 +132,14 @@ public static class SvgTimeline
 
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x}\" y1=\"{y - 12}\" x2=\"{x}\" y2=\"{y + 2}\" stroke=\"#c62828\" stroke-dasharray=\"3,3\"/>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 6}\" y=\"{y}\">clock jumps (columns are loop iterations)</text>\n");
+        x = 8;
+        y += 22;
+        foreach (var (label, color) in new[] { ("ended: done", RunningColor), ("cancelled", CancelledColor), ("failed", FailedColor) })
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x + 5}\" y=\"{y - 12}\" width=\"3\" height=\"14\" fill=\"{color}\"/>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 20}\" y=\"{y}\">{label}</text>\n");
+            x += label.Length > 10 ? 140 : 100;
+        }
     }
 
     private static string Escape(string text) => SecurityElement.Escape(text);

@@ -24,6 +24,9 @@ public sealed class TimelineLane
     /// <summary>The task's state in each iteration of the timeline (index 0 is <see cref="Timeline.FirstIteration"/>).</summary>
     public IReadOnlyList<LaneState> Cells => _cells;
 
+    /// <summary>The index of the iteration in which the task ended (its last step), or null while it is pending.</summary>
+    public int? EndIndex => Outcome == "pending" ? null : _cells.LastIndexOf(LaneState.Running) is var last and >= 0 ? last : null;
+
     /// <summary>For each cell, what it was about: the step kind while running, what the task waited on, its outcome.</summary>
     public IReadOnlyList<string> Notes => _notes;
 
