@@ -185,6 +185,40 @@ public sealed class TracingTests
         Assert.Equal(recorder.Events.Select(e => e.Kind), kinds);
     }
 
+    [Fact]
+    public void Iterator_coroutines_and_foreign_awaitables_show_up_in_the_trace()
+    {
+        var recorder = Record(() => Asyncio.Run(ThreeKindsMain()));
+
+        var suspensions = recorder.Events.Where(e => e.Kind == TraceEventKind.TaskSuspended)
+            .Select(e => $"{e.TaskName} {e.Wait} {e.Detail}").ToList();
+        Assert.Equal(
+            [
+                "Task-1 Task task iterator",
+                "iterator Yield yield",
+                "iterator Sleep sleep until t=0.500",
+                "Task-1 Task task plain",
+                "plain Foreign foreign awaitable",
+            ],
+            suspensions);
+        Assert.Contains(recorder.Events, e => e.Kind == TraceEventKind.CoroutineStateChanged && e.Detail == "Generator: Suspended -> Running");
+        Assert.Contains(recorder.Events, e => e.Kind == TraceEventKind.TaskCompleted && e.TaskName == "plain");
+    }
+
+    private static System.Collections.IEnumerable Generator()
+    {
+        yield return null;
+        yield return Asyncio.Sleep(0.5);
+    }
+
+    private static async Coroutine AwaitPlainTask() => await Task.Delay(TimeSpan.FromSeconds(1), Loop.GetRunningLoop().TimeProvider);
+
+    private static async Coroutine ThreeKindsMain()
+    {
+        await Asyncio.CreateTask(Coroutine.FromIterator(Generator()), "iterator");
+        await Asyncio.CreateTask(AwaitPlainTask(), "plain");
+    }
+
     private static TraceRecorder Record(Action run)
     {
         var recorder = new TraceRecorder();
