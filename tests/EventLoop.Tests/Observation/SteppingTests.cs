@@ -37,14 +37,14 @@ public sealed class SteppingTests
         using (TraceCapture.Start(run))
         using (var loop = new Loop())
         {
-            loop.RunUntilComplete(Main());
+            loop.RunUntilComplete(Scenario());
         }
 
         var stepped = new TraceRecorder();
         using (var loop = new Loop())
         {
             loop.AddInstrument(stepped);
-            var task = loop.CreateTask(Main());
+            var task = loop.CreateTask(Scenario());
             var stepper = new LoopStepper(loop);
             while (!task.Done)
             {
@@ -99,14 +99,14 @@ public sealed class SteppingTests
     public void Coroutines_see_the_loop_running_while_stepped()
     {
         using var loop = new Loop();
-        var task = loop.CreateTask(Main());
+        var task = loop.CreateTask(Scenario());
         new LoopStepper(loop).AdvanceBy(10);
         Assert.Equal(3, task.Result());
         Assert.False(loop.IsRunning);
         Assert.Null(Loop.Running);
     }
 
-    private static async Coroutine<int> Main()
+    private static async Coroutine<int> Scenario()
     {
         await Asyncio.Sleep(1);
         await Asyncio.Sleep(0);

@@ -9,7 +9,7 @@ public sealed class TraceFormatTests
         var recorder = new TraceRecorder();
         using (TraceCapture.Start(recorder))
         {
-            Asyncio.Run(Main());
+            Asyncio.Run(Scenario());
         }
 
         var line = recorder.Events.Single(e => e.Kind == TraceEventKind.TaskSuspended && e.TaskName == "a somewhat long name");
@@ -45,7 +45,7 @@ public sealed class TraceFormatTests
         Assert.Empty(loop.Instruments);
     }
 
-    private static async Coroutine<object?[]> Main()
+    private static async Coroutine<object?[]> Scenario()
     {
         await Asyncio.CreateTask(Asyncio.Sleep(0.125), "a somewhat long name");
         return [1.5, "x", new ValueError("bad"), null];
