@@ -1,7 +1,9 @@
+using EventLoop;
 using Tutorial;
 
 // Replays the asyncio tutorial's examples on the EventLoop library. With a name, only that example runs and its
-// output is exactly CPython's; with none, every example runs in order, each under a heading.
+// output is exactly CPython's; with none, every example runs in order, each under a heading. Options after the
+// name turn the program into a viewer of what the loop did (see Viewer.Usage).
 if (args.Length == 0)
 {
     foreach (var example in TutorialExamples.All)
@@ -9,6 +11,16 @@ if (args.Length == 0)
         Console.WriteLine($"===== {example.Name} =====");
         example.Run();
         Console.WriteLine();
+    }
+
+    return 0;
+}
+
+if (args[0] == "--list")
+{
+    foreach (var example in TutorialExamples.All)
+    {
+        Console.WriteLine(example.Name);
     }
 
     return 0;
@@ -25,5 +37,10 @@ if (TutorialExamples.Find(args[0]) is not { } chosen)
     return 2;
 }
 
-chosen.Run();
-return 0;
+if (args.Length == 1)
+{
+    chosen.Run();
+    return 0;
+}
+
+return Viewer.Run(chosen, args[1..]);

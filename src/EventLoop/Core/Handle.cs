@@ -38,6 +38,9 @@ public class Handle
     /// <summary>Cancels the callback; a cancelled callback is skipped by the loop. Cancelling twice is harmless.</summary>
     public virtual void Cancel() => Cancelled = true;
 
+    /// <summary>What the callback is called with (a sleep's timer: its future), for state inspection.</summary>
+    internal object? State => _state;
+
     internal void Run() => _callback(_state);
 
     internal static void InvokeAction(object? action) => ((Action)action!)();

@@ -42,6 +42,7 @@ public sealed partial class Loop : IDisposable
         _realClock = clock == LoopClock.Real ? Stopwatch.StartNew() : null;
         _synchronizationContext = new LoopSynchronizationContext(this);
         _timeProvider = new LoopTimeProvider(this);
+        TraceCapture.AttachTo(this);
     }
 
     /// <summary>Which clock the loop runs on.</summary>
@@ -176,6 +177,7 @@ public sealed partial class Loop : IDisposable
     /// <summary>Reports an error to the exception handler (<c>call_exception_handler</c>); the loop goes on.</summary>
     public void CallExceptionHandler(ExceptionContext context)
     {
+        TraceExceptionHandled(context);
         if (_exceptionHandler is null)
         {
             DefaultExceptionHandler(context);
@@ -211,6 +213,7 @@ public sealed partial class Loop : IDisposable
         CheckNotClosed();
         var handle = new Handle(this, callback, state, kind, subject, userCallback);
         _ready.Enqueue(handle);
+        TraceScheduled(handle);
         return handle;
     }
 
@@ -225,6 +228,7 @@ public sealed partial class Loop : IDisposable
 
         var timer = new TimerHandle(this, when, _timerSequence++, callback, state, subject, userCallback) { Scheduled = true };
         _scheduled.Enqueue(timer, (when, timer.Sequence));
+        TraceTimerScheduled(timer);
         return timer;
     }
 
@@ -233,6 +237,7 @@ public sealed partial class Loop : IDisposable
         if (timer.Scheduled)
         {
             _timerCancelledCount++;
+            TraceTimerCancelled(timer);
         }
     }
 
@@ -277,6 +282,7 @@ public sealed partial class Loop : IDisposable
         DropCancelledTimers();
         WaitForWork();
         MoveDueTimersToReady();
+        TraceIterationStarted(_ready.Count);
 
         var ntodo = _ready.Count;
         for (var i = 0; i < ntodo; i++)
@@ -289,10 +295,13 @@ public sealed partial class Loop : IDisposable
 
             RunHandle(handle);
         }
+
+        TraceIterationEnded();
     }
 
     private void RunHandle(Handle handle)
     {
+        TraceCallbackRunning(handle);
         try
         {
             handle.Run();
@@ -367,7 +376,9 @@ public sealed partial class Loop : IDisposable
             }
             else if (timeout > 0)
             {
-                _virtualNow = timeout < MaximumSelectTimeout ? head.When : _virtualNow + timeout;
+                var advanced = timeout < MaximumSelectTimeout ? head.When : _virtualNow + timeout;
+                TraceClockAdvanced(_virtualNow, advanced);
+                _virtualNow = advanced;
             }
         }
 

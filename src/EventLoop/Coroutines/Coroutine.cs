@@ -24,7 +24,15 @@ public abstract class Coroutine
     private protected Coroutine() => CoroutineRegistry.ForThisThread.Add(this);
 
     /// <summary>The coroutine's state: Created, Running, Suspended or Completed.</summary>
-    public CoroutineState State { get; private set; }
+    public CoroutineState State
+    {
+        get;
+        private set
+        {
+            Loop.TraceCoroutineState(this, field, value);
+            field = value;
+        }
+    }
 
     /// <summary>The name of the method (or iterator) that built the coroutine.</summary>
     public abstract string Name { get; }

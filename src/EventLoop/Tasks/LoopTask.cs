@@ -27,6 +27,7 @@ public class LoopTask : Future, ICoroutineDriver
         Coroutine = coroutine;
         _resumePoint = coroutine;
         _wakeup = Wakeup;
+        loop.TraceTaskCreated(this);
         loop.CallSoon(StepCallback, this, HandleKind.Step, this);
         RegistryNode = loop.RegisterTask(this);
     }
@@ -65,6 +66,7 @@ public class LoopTask : Future, ICoroutineDriver
         }
 
         _cancelsRequested++;
+        Loop.TraceCancelRequested(this, message);
         if (_waitingOn is not null && _waitingOn.Cancel(message))
         {
             return true;
@@ -96,6 +98,7 @@ public class LoopTask : Future, ICoroutineDriver
     void ICoroutineDriver.SuspendOnYield(Coroutine frame)
     {
         _resumePoint = frame;
+        Loop.TraceSuspending(WaitKind.Yield, null);
         Loop.CallSoon(StepCallback, this, HandleKind.Step, this);
     }
 
@@ -115,6 +118,7 @@ public class LoopTask : Future, ICoroutineDriver
         _resumePoint = frame;
         future.AddDoneCallback(new DoneCallback(_wakeup, HandleKind.Wakeup, this));
         _waitingOn = future;
+        Loop.TraceSuspending(WaitKind.Future, future);
         if (_mustCancel && future.Cancel(CancelMessage))
         {
             _mustCancel = false;
@@ -124,6 +128,7 @@ public class LoopTask : Future, ICoroutineDriver
     Action ICoroutineDriver.SuspendOnForeign(Coroutine frame)
     {
         _resumePoint = frame;
+        Loop.TraceSuspending(WaitKind.Foreign, null);
         Loop.ExternalWorkStarted();
         return ResumeFromForeign;
     }
@@ -171,6 +176,7 @@ public class LoopTask : Future, ICoroutineDriver
         }
 
         _waitingOn = null;
+        Loop.TraceStepEntered(this, cancelledWaiter, _pendingThrow);
         Loop.EnterTask(this);
         Loop.PendingThrow = _pendingThrow;
         _pendingThrow = null;
@@ -183,6 +189,7 @@ public class LoopTask : Future, ICoroutineDriver
             _pendingThrow = Loop.PendingThrow;
             Loop.PendingThrow = null;
             Loop.LeaveTask(this);
+            Loop.TraceStepEnded(this);
         }
     }
 

@@ -1,0 +1,357 @@
+using System.Runtime.CompilerServices;
+
+namespace EventLoop;
+
+/// <summary>
+/// The loop's side of tracing: the attached instruments, and one small method per emission point. Each emission
+/// method is inlined into the core and costs a single null check while no instrument is attached; the event is
+/// built (and its strings formatted) only when someone listens.
+/// </summary>
+public sealed partial class Loop
+{
+    // How many loops (on any thread) have instruments: lets a coroutine, which does not know its loop cheaply,
+    // skip tracing with one static read.
+    private static int s_instrumentedLoops;
+
+    private ILoopInstrument[]? _instruments;
+    private long _traceSequence;
+    private WaitKind _traceWait;
+    private Future? _traceWaitFuture;
+
+    /// <summary>The instruments attached to this loop, in the order they were added.</summary>
+    public IReadOnlyList<ILoopInstrument> Instruments => _instruments ?? [];
+
+    /// <summary>
+    /// Attaches <paramref name="instrument"/>: from now on it receives every event of this loop, starting with
+    /// <see cref="TraceEventKind.TraceStarted"/>.
+    /// </summary>
+    public void AddInstrument(ILoopInstrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        CheckThread();
+        if (_instruments is null)
+        {
+            Interlocked.Increment(ref s_instrumentedLoops);
+            _instruments = [instrument];
+        }
+        else
+        {
+            _instruments = [.. _instruments, instrument];
+        }
+
+        // The start marker takes the number of the events so far instead of a new one, so instruments attached at
+        // the same moment number every later event alike.
+        var started = new TraceEvent(_traceSequence, Iteration, Time, TraceEventKind.TraceStarted, null, "-",
+            Clock == LoopClock.Virtual ? "virtual clock" : "real clock");
+        instrument.OnEvent(in started);
+    }
+
+    /// <summary>Detaches <paramref name="instrument"/>; returns false when it was not attached.</summary>
+    public bool RemoveInstrument(ILoopInstrument instrument)
+    {
+        CheckThread();
+        if (_instruments is null || Array.IndexOf(_instruments, instrument) is var index && index < 0)
+        {
+            return false;
+        }
+
+        if (_instruments.Length == 1)
+        {
+            _instruments = null;
+            Interlocked.Decrement(ref s_instrumentedLoops);
+        }
+        else
+        {
+            _instruments = [.. _instruments[..index], .. _instruments[(index + 1)..]];
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void TraceIterationStarted(int ready)
+    {
+        if (_instruments is not null)
+        {
+            Emit(TraceEventKind.IterationStarted, null, ready == 1 ? "1 ready" : $"{ready} ready");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void TraceIterationEnded()
+    {
+        if (_instruments is not null)
+        {
+            Emit(TraceEventKind.IterationEnded, null, "");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void TraceClockAdvanced(double from, double to)
+    {
+        if (_instruments is not null)
+        {
+            EmitClockAdvanced(from, to);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void TraceScheduled(Handle handle)
+    {
+        if (_instruments is not null)
+        {
+            EmitScheduled(handle);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void TraceTimerScheduled(TimerHandle timer)
+    {
+        if (_instruments is not null)
+        {
+            EmitTimer(TraceEventKind.TimerScheduled, timer);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void TraceTimerCancelled(TimerHandle timer)
+    {
+        if (_instruments is not null)
+        {
+            EmitTimer(TraceEventKind.TimerCancelled, timer);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void TraceCallbackRunning(Handle handle)
+    {
+        if (_instruments is not null)
+        {
+            EmitCallbackRunning(handle);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void TraceExceptionHandled(ExceptionContext context)
+    {
+        if (_instruments is not null)
+        {
+            EmitExceptionHandled(context);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void TraceTaskCreated(LoopTask task)
+    {
+        if (_instruments is not null)
+        {
+            Emit(TraceEventKind.TaskCreated, task, task.Coroutine.Name, relatedTask: CurrentTask?.Name);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void TraceCancelRequested(LoopTask task, string? message)
+    {
+        if (_instruments is not null)
+        {
+            Emit(TraceEventKind.CancelRequested, task, message is null ? "" : "msg=" + TraceValues.Format(message),
+                relatedTask: CurrentTask?.Name);
+        }
+    }
+
+    /// <summary>The running task is about to suspend on <paramref name="wait"/>; reported when its step ends.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void TraceSuspending(WaitKind wait, Future? future)
+    {
+        if (_instruments is not null)
+        {
+            _traceWait = wait;
+            _traceWaitFuture = future;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void TraceStepEntered(LoopTask task, Future? cancelledWaiter, Exception? pendingThrow)
+    {
+        if (_instruments is not null)
+        {
+            EmitStepEntered(task, cancelledWaiter, pendingThrow);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void TraceStepEnded(LoopTask task)
+    {
+        if (_instruments is not null)
+        {
+            EmitStepEnded(task);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void TraceCoroutineState(Coroutine coroutine, CoroutineState from, CoroutineState to)
+    {
+        if (s_instrumentedLoops != 0 && from != to)
+        {
+            EmitCoroutineState(coroutine, from, to);
+        }
+    }
+
+    /// <summary>What a suspended task waits on, in words, and of which kind (also for state inspection).</summary>
+    internal (WaitKind Kind, string Description) DescribeWait(WaitKind kind, Future? future)
+    {
+        if (kind != WaitKind.Future || future is null)
+        {
+            return (kind, kind == WaitKind.Yield ? "yield" : kind == WaitKind.Foreign ? "foreign awaitable" : "nothing");
+        }
+
+        if (future is LoopTask other)
+        {
+            return (WaitKind.Task, "task " + other.Name);
+        }
+
+        foreach (var (timer, _) in _scheduled.UnorderedItems)
+        {
+            if (!timer.Cancelled && ReferenceEquals(timer.State, future))
+            {
+                return (WaitKind.Sleep, "sleep until t=" + TraceValues.Time(timer.When));
+            }
+        }
+
+        return (WaitKind.Future, "future " + TraceValues.TypeName(future.GetType()));
+    }
+
+    private static string TaskNameOf(object? subject) => subject is LoopTask task ? task.Name : "-";
+
+    private void Emit(TraceEventKind kind, LoopTask? task, string detail, WaitKind wait = WaitKind.None, string? relatedTask = null) =>
+        Emit(kind, task, task?.Name ?? "-", detail, wait, relatedTask);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Emit(TraceEventKind kind, LoopTask? task, string taskName, string detail, WaitKind wait = WaitKind.None,
+        string? relatedTask = null)
+    {
+        var instruments = _instruments;
+        if (instruments is null)
+        {
+            return;
+        }
+
+        var traceEvent = new TraceEvent(++_traceSequence, Iteration, Time, kind, task, taskName, detail, wait, relatedTask);
+        foreach (var instrument in instruments)
+        {
+            instrument.OnEvent(in traceEvent);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitClockAdvanced(double from, double to)
+    {
+        var instruments = _instruments!;
+        var traceEvent = new TraceEvent(++_traceSequence, Iteration, to, TraceEventKind.ClockAdvanced, null, "-",
+            TraceValues.Time(from) + " -> " + TraceValues.Time(to));
+        foreach (var instrument in instruments)
+        {
+            instrument.OnEvent(in traceEvent);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitScheduled(Handle handle)
+    {
+        var detail = handle.Kind switch
+        {
+            HandleKind.Step => "step",
+            HandleKind.Wakeup => "wakeup",
+            _ => "callback " + TraceValues.CallbackName(handle.CallbackName),
+        };
+        Emit(TraceEventKind.CallbackScheduled, handle.Subject as LoopTask, TaskNameOf(handle.Subject), detail);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitTimer(TraceEventKind kind, TimerHandle timer) =>
+        Emit(kind, CurrentTask, CurrentTask?.Name ?? "-",
+            TraceValues.CallbackName(timer.CallbackName) + " at t=" + TraceValues.Time(timer.When));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitCallbackRunning(Handle handle)
+    {
+        var task = handle.Subject as LoopTask;
+        var name = TaskNameOf(handle.Subject);
+        switch (handle.Kind)
+        {
+            case HandleKind.Step:
+                Emit(TraceEventKind.StepStarted, task, name, "step");
+                break;
+            case HandleKind.Wakeup:
+                Emit(TraceEventKind.StepStarted, task, name, "wakeup");
+                break;
+            case HandleKind.Timer:
+                Emit(TraceEventKind.TimerFired, task, name, TraceValues.CallbackName(handle.CallbackName));
+                break;
+            default:
+                Emit(TraceEventKind.CallbackRun, task, name, TraceValues.CallbackName(handle.CallbackName));
+                break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitExceptionHandled(ExceptionContext context)
+    {
+        var detail = context.Message;
+        if (context.Exception is { } exception)
+        {
+            detail += " | " + TraceValues.Exception(exception);
+        }
+
+        var task = context.Source as LoopTask ?? CurrentTask;
+        Emit(TraceEventKind.ExceptionHandled, task, detail);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitStepEntered(LoopTask task, Future? cancelledWaiter, Exception? pendingThrow)
+    {
+        // A cancelled awaited task or future also throws a cancellation in, but only one this task was asked for
+        // (Cancel) is a delivery.
+        if ((cancelledWaiter is not null || pendingThrow is not null) && task.Cancelling() > 0)
+        {
+            Emit(TraceEventKind.CancelDelivered, task, "thrown in at " + task.CurrentFrame.Name);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitStepEnded(LoopTask task)
+    {
+        var (wait, future) = (_traceWait, _traceWaitFuture);
+        (_traceWait, _traceWaitFuture) = (WaitKind.None, null);
+        if (!task.Done)
+        {
+            var (kind, description) = DescribeWait(wait == WaitKind.None ? WaitKind.Foreign : wait, future);
+            Emit(TraceEventKind.TaskSuspended, task, description, kind);
+        }
+        else if (task.Cancelled)
+        {
+            Emit(TraceEventKind.TaskCancelled, task, "");
+        }
+        else if (task.ExceptionUnchecked is { } exception)
+        {
+            Emit(TraceEventKind.TaskFailed, task, TraceValues.Exception(exception));
+        }
+        else
+        {
+            Emit(TraceEventKind.TaskCompleted, task, TraceValues.ResultOf(task));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void EmitCoroutineState(Coroutine coroutine, CoroutineState from, CoroutineState to)
+    {
+        var task = coroutine.Driver as LoopTask;
+        var loop = task?.Loop ?? Running;
+        if (loop?._instruments is null)
+        {
+            return;
+        }
+
+        loop.Emit(TraceEventKind.CoroutineStateChanged, task, $"{coroutine.Name}: {from} -> {to}");
+    }
+}
