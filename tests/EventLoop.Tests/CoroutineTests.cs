@@ -209,6 +209,15 @@ public sealed class CoroutineTests
         coroutine.Close();
     }
 
+    [Fact]
+    public void Async_lambda_coroutines_are_named_after_the_method_they_are_in()
+    {
+        Func<Coroutine> lambda = async () => await Asyncio.Sleep(0);
+        var coroutine = lambda();
+        Assert.Equal("lambda in Async_lambda_coroutines_are_named_after_the_method_they_are_in", coroutine.Name);
+        coroutine.Close();
+    }
+
     private async Coroutine Record(string entry)
     {
         _log.Add(entry);

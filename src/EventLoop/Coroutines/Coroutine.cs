@@ -29,8 +29,11 @@ public abstract class Coroutine
         get;
         private set
         {
-            Loop.TraceCoroutineState(this, field, value);
-            field = value;
+            if (value != field)
+            {
+                Loop.TraceCoroutineState(this, field, value);
+                field = value;
+            }
         }
     }
 
@@ -109,7 +112,8 @@ public abstract class Coroutine
 
     /// <summary>
     /// The method name inside a compiler-generated type name: <c>&lt;Fetch&gt;d__3</c> is <c>Fetch</c>, and a local
-    /// function's <c>&lt;&lt;Main&gt;g__Fetch|0_0&gt;d</c> is <c>Fetch</c> too.
+    /// function's <c>&lt;&lt;Main&gt;g__Fetch|0_0&gt;d</c> is <c>Fetch</c> too, and an async lambda's
+    /// <c>&lt;&lt;Main&gt;b__0_0&gt;d</c> is <c>lambda in Main</c>.
     /// </summary>
     internal static string NameOf(Type generatedType)
     {
@@ -120,6 +124,11 @@ public abstract class Coroutine
             var start = local + 4;
             var end = name.IndexOf('|', start);
             return end < 0 ? name[start..] : name[start..end];
+        }
+
+        if (name.StartsWith("<<", StringComparison.Ordinal) && name.IndexOf(">b__", StringComparison.Ordinal) is > 2 and var lambda)
+        {
+            return $"lambda in {name[2..lambda]}";
         }
 
         var open = name.IndexOf('<');
@@ -165,6 +174,35 @@ public abstract class Coroutine
         MoveNext();
     }
 
+    /// <summary>
+    /// Resumes this innermost frame of a suspended chain. As in CPython, where resuming a task sends into every
+    /// frame of its await chain, the callers are Running again too, outermost first.
+    /// </summary>
+    internal void ResumeChain()
+    {
+        var root = this;
+        while (root.Caller is { } caller)
+        {
+            root = caller;
+        }
+
+        for (var frame = root; frame is not null && frame != this; frame = frame.Awaiting)
+        {
+            frame.State = CoroutineState.Running;
+        }
+
+        Resume();
+    }
+
+    /// <summary>This frame suspended: so does every caller awaiting it, innermost first.</summary>
+    internal void SuspendCallers()
+    {
+        for (var frame = Caller; frame is not null; frame = frame.Caller)
+        {
+            frame.State = CoroutineState.Suspended;
+        }
+    }
+
     /// <summary>Hands the task the callee awaited at the last suspension, if it has not started yet.</summary>
     internal Coroutine? TakePendingCallee()
     {
@@ -189,16 +227,22 @@ public abstract class Coroutine
     /// <summary>Runs the coroutine's code from where it stopped until it suspends (via <see cref="Suspend{TAwaiter}"/>) or completes.</summary>
     private protected abstract void MoveNext();
 
-    /// <summary>Marks the coroutine Suspended and tells the driver what it waits for.</summary>
+    /// <summary>
+    /// Tells the driver what the coroutine waits for. Awaiting a coroutine does not suspend: the caller keeps
+    /// running while the task runs the callee inline.
+    /// </summary>
     private protected void Suspend<TAwaiter>(ref TAwaiter awaiter)
         where TAwaiter : INotifyCompletion
     {
+        if (awaiter is ICoroutineAwaiter coroutineAwaiter)
+        {
+            PendingCallee = coroutineAwaiter.Callee;
+            return;
+        }
+
         var driver = MarkSuspended();
         switch (awaiter)
         {
-            case ICoroutineAwaiter coroutineAwaiter:
-                PendingCallee = coroutineAwaiter.Callee;
-                return;
             case IFutureAwaiter futureAwaiter:
                 driver.SuspendOnFuture(this, futureAwaiter.Future);
                 return;
@@ -211,12 +255,8 @@ public abstract class Coroutine
         }
     }
 
-    /// <summary>Suspends until <paramref name="callee"/>, which has not started, completes; the task starts it next.</summary>
-    private protected void SuspendOnCallee(Coroutine callee)
-    {
-        State = CoroutineState.Suspended;
-        PendingCallee = callee;
-    }
+    /// <summary>Awaits <paramref name="callee"/>, which has not started: the task runs it inline next.</summary>
+    private protected void AwaitCallee(Coroutine callee) => PendingCallee = callee;
 
     private protected ICoroutineDriver MarkSuspended()
     {

@@ -107,7 +107,7 @@ internal sealed class IteratorCoroutine<T> : Coroutine<T>
         }
 
         _awaitedCoroutine = coroutine;
-        SuspendOnCallee(coroutine);
+        AwaitCallee(coroutine);
         return false;
     }
 

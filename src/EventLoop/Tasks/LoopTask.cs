@@ -203,7 +203,7 @@ public class LoopTask : Future, ICoroutineDriver
         }
         else
         {
-            frame.Resume();
+            frame.ResumeChain();
         }
 
         while (true)
@@ -229,6 +229,7 @@ public class LoopTask : Future, ICoroutineDriver
             }
             else
             {
+                frame.SuspendCallers();
                 return;
             }
 
