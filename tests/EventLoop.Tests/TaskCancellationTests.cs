@@ -74,6 +74,23 @@ public sealed class TaskCancellationTests
     }
 
     [Fact]
+    public void A_task_named_through_Asyncio_still_uses_up_a_number_as_in_CPython_but_not_through_the_loop()
+    {
+        async Coroutine<string> Main()
+        {
+            var viaAsyncio = Asyncio.CreateTask(Asyncio.Sleep(0), "named");
+            var afterIt = Asyncio.CreateTask(Asyncio.Sleep(0));
+            var viaLoop = Loop.GetRunningLoop().CreateTask(Asyncio.Sleep(0), "direct");
+            var last = Asyncio.CreateTask(Asyncio.Sleep(0));
+            await Asyncio.Gather(viaAsyncio, afterIt, viaLoop, last);
+            return $"{viaAsyncio.Name} {afterIt.Name} {viaLoop.Name} {last.Name}";
+        }
+
+        // CPython 3.11: asyncio.create_task(c, name="named") then create_task(c) gives "named Task-3".
+        Assert.Equal("named Task-3 direct Task-4", Asyncio.Run(Main()));
+    }
+
+    [Fact]
     public void All_tasks_lists_the_pending_tasks_in_creation_order()
     {
         async Coroutine<string> Main()

@@ -60,12 +60,16 @@ public static partial class Asyncio
     public static YieldAwaitable Yield() => default;
 
     /// <summary>Wraps a coroutine in a task on the running loop (<c>asyncio.create_task</c>).</summary>
+    /// <remarks>
+    /// As in CPython, the task first gets its default name and is then renamed, so a named task still uses up a
+    /// <c>Task-N</c> number (<c>loop.CreateTask(coroutine, name)</c> does not).
+    /// </remarks>
     public static LoopTask CreateTask(Coroutine coroutine, string? name = null) =>
-        Loop.GetRunningLoop().CreateTask(coroutine, name);
+        Loop.GetRunningLoop().CreateNumberedTask(coroutine, name);
 
     /// <inheritdoc cref="CreateTask(Coroutine, string?)"/>
     public static LoopTask<T> CreateTask<T>(Coroutine<T> coroutine, string? name = null) =>
-        Loop.GetRunningLoop().CreateTask(coroutine, name);
+        Loop.GetRunningLoop().CreateNumberedTask(coroutine, name);
 
     /// <summary>A future as it is; a coroutine wrapped in a task (<c>asyncio.ensure_future</c>).</summary>
     public static Future EnsureFuture(object awaitable) => EnsureFuture(Loop.GetRunningLoop(), awaitable);

@@ -76,14 +76,14 @@ public sealed class TaskGroup
     public LoopTask<T> CreateTask<T>(Coroutine<T> coroutine, string? name = null)
     {
         CheckCanCreate(coroutine);
-        return Track(_loop.CreateTask(coroutine, name));
+        return Track(_loop.CreateNumberedTask(coroutine, name));
     }
 
     /// <inheritdoc cref="CreateTask{T}(Coroutine{T}, string?)"/>
     public LoopTask CreateTask(Coroutine coroutine, string? name = null)
     {
         CheckCanCreate(coroutine);
-        return Track(_loop.CreateTask(coroutine, name));
+        return Track(_loop.CreateNumberedTask(coroutine, name));
     }
 
     /// <summary>Python's repr: <c>&lt;TaskGroup tasks=2 errors=1 cancelling&gt;</c>.</summary>

@@ -6,13 +6,14 @@ public sealed partial class Loop
 {
     private readonly LinkedList<LoopTask> _pendingTasks = new();
     private long _lastTaskId;
+    private long _lastTaskNumber;
 
     /// <summary>The task whose coroutine runs right now (<c>asyncio.current_task()</c>), or null in a plain callback.</summary>
     public LoopTask? CurrentTask { get; private set; }
 
     /// <summary>Wraps <paramref name="coroutine"/> in a task and schedules its first step (<c>create_task</c>).</summary>
     /// <param name="coroutine">A coroutine that was never awaited.</param>
-    /// <param name="name">The task's name; <c>Task-N</c> (N counts this loop's tasks) when null.</param>
+    /// <param name="name">The task's name; <c>Task-N</c> (N counts this loop's tasks named so) when null.</param>
     /// <remarks>A coroutine with a result gets a <see cref="LoopTask{T}"/> even through this untyped overload.</remarks>
     public LoopTask CreateTask(Coroutine coroutine, string? name = null)
     {
@@ -48,6 +49,33 @@ public sealed partial class Loop
     public void RunUntilComplete(Coroutine coroutine) => RunUntilComplete(CreateTask(coroutine));
 
     internal long NextTaskId() => ++_lastTaskId;
+
+    internal long NextTaskNumber() => ++_lastTaskNumber;
+
+    /// <summary>
+    /// A task as <c>asyncio.create_task</c> and <c>TaskGroup.create_task</c> make it: CPython creates it with its
+    /// default name and renames it, so a named task still uses up a <c>Task-N</c> number.
+    /// </summary>
+    internal LoopTask CreateNumberedTask(Coroutine coroutine, string? name)
+    {
+        if (name is not null)
+        {
+            NextTaskNumber();
+        }
+
+        return CreateTask(coroutine, name);
+    }
+
+    /// <inheritdoc cref="CreateNumberedTask(Coroutine, string?)"/>
+    internal LoopTask<T> CreateNumberedTask<T>(Coroutine<T> coroutine, string? name)
+    {
+        if (name is not null)
+        {
+            NextTaskNumber();
+        }
+
+        return CreateTask(coroutine, name);
+    }
 
     /// <summary>Creates the task whose type matches the coroutine's result type.</summary>
     private sealed class TaskForCoroutine(Loop loop, string? name) : ICoroutineVisitor<LoopTask>

@@ -22,7 +22,7 @@ public class LoopTask : Future, ICoroutineDriver
         ArgumentNullException.ThrowIfNull(coroutine);
         loop.CheckThread();
         Id = loop.NextTaskId();
-        _name = name ?? $"Task-{Id}";
+        _name = name ?? $"Task-{loop.NextTaskNumber()}";
         coroutine.StartAsTask(this, _name);
         Coroutine = coroutine;
         _resumePoint = coroutine;
@@ -38,7 +38,10 @@ public class LoopTask : Future, ICoroutineDriver
     /// <summary>The task's number on its loop, in creation order (1 for the first task).</summary>
     public long Id { get; }
 
-    /// <summary>The task's name (<c>get_name</c>/<c>set_name</c>); <c>Task-N</c> unless given.</summary>
+    /// <summary>
+    /// The task's name (<c>get_name</c>/<c>set_name</c>); <c>Task-N</c> unless given, where N counts the loop's
+    /// tasks that got a default name.
+    /// </summary>
     public string Name
     {
         get => _name;

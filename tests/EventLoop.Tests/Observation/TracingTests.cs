@@ -205,6 +205,73 @@ public sealed class TracingTests
         Assert.Contains(recorder.Events, e => e.Kind == TraceEventKind.TaskCompleted && e.TaskName == "plain");
     }
 
+    [Fact]
+    public void A_failing_task_group()
+    {
+        var recorder = Record(() => Asyncio.Run(FailingGroupMain()));
+
+        // The same program on CPython 3.11 (async with TaskGroup, vloop's trace hook) runs these callbacks.
+        Assert.Equal(
+            """
+              it=1   t=0.000 step     Task-1
+              it=2   t=0.000 step     ok
+              it=2   t=0.000 step     bad
+              it=3   t=1.000 timer    -
+              it=4   t=1.000 wakeup   bad
+              it=5   t=1.000 callback bad
+              it=6   t=1.000 wakeup   ok
+              it=6   t=1.000 wakeup   Task-1
+              it=7   t=1.000 callback ok
+              it=8   t=1.000 wakeup   Task-1
+              it=9   t=1.000 callback Task-1
+              it=10  t=1.000 step     Task-4
+              it=11  t=1.000 callback Task-4
+              it=12  t=1.000 step     Task-5
+              it=13  t=1.000 callback Task-5
+            """,
+            TraceText.FormatLikeVloop(recorder.Events));
+
+        var story = recorder.Events
+            .Where(e => e.Kind is TraceEventKind.TaskFailed or TraceEventKind.CancelRequested or TraceEventKind.CancelDelivered
+                or TraceEventKind.TaskCancelled or TraceEventKind.TaskCompleted)
+            .Select(e => $"it={e.Iteration} {e.TaskName} {TraceText.KindName(e)} {e.Detail}".TrimEnd()).ToList();
+        Assert.Equal(
+            [
+                "it=4 bad failed ArgumentException: bad",
+                "it=5 ok cancel",
+                "it=5 Task-1 cancel",
+                "it=6 ok cancel-deliver thrown in at Sleep",
+                "it=6 ok cancelled",
+                "it=8 Task-1 done",
+                "it=10 Task-4 done",
+                "it=12 Task-5 done",
+            ],
+            story);
+    }
+
+    private static async Coroutine FailingGroupMain()
+    {
+        try
+        {
+            await TaskGroup.Run(async group =>
+            {
+                _ = group.CreateTask(Asyncio.Sleep(5), "ok");
+                _ = group.CreateTask(Bad(), "bad");
+                await Task.CompletedTask;
+            });
+        }
+        catch (ExceptionGroup group) when (group.Split<ArgumentException>() is ({ } bad, null))
+        {
+            Assert.Equal("bad", Assert.Single(bad.Exceptions).Message);
+        }
+    }
+
+    private static async Coroutine Bad()
+    {
+        await Asyncio.Sleep(1);
+        throw new ArgumentException("bad");
+    }
+
     private static System.Collections.IEnumerable Generator()
     {
         yield return null;
