@@ -242,6 +242,7 @@ public sealed class TracingTests
                 "it=5 Task-1 cancel",
                 "it=6 ok cancel-deliver thrown in at Sleep",
                 "it=6 ok cancelled",
+                "it=6 Task-1 cancel-deliver thrown in at Exit",
                 "it=8 Task-1 done",
                 "it=10 Task-4 done",
                 "it=12 Task-5 done",
