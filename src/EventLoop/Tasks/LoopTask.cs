@@ -9,6 +9,7 @@ namespace EventLoop;
 public class LoopTask : Future, ICoroutineDriver
 {
     private readonly Action<Future> _wakeup;
+    private ExecutionContext? _context = ExecutionContext.Capture();
     private Coroutine _resumePoint;
     private Future? _waitingOn;
     private Exception? _pendingThrow;
@@ -183,16 +184,49 @@ public class LoopTask : Future, ICoroutineDriver
         Loop.EnterTask(this);
         Loop.PendingThrow = _pendingThrow;
         _pendingThrow = null;
+        var outerContext = EnterContext();
         try
         {
             RunFrames();
         }
         finally
         {
+            LeaveContext(outerContext);
             _pendingThrow = Loop.PendingThrow;
             Loop.PendingThrow = null;
             Loop.LeaveTask(this);
             Loop.TraceStepEnded(this);
+        }
+    }
+
+    /// <summary>
+    /// Steps run in the task's own <see cref="ExecutionContext"/>, captured when the task was created, as CPython
+    /// runs each task in its own copy of the <c>contextvars</c>: an <see cref="AsyncLocal{T}"/> set by the task
+    /// stays with the task, from step to step, and is not seen by others.
+    /// </summary>
+    private ExecutionContext? EnterContext()
+    {
+        var outer = ExecutionContext.Capture();
+        if (_context is not null && _context != outer)
+        {
+            ExecutionContext.Restore(_context);
+        }
+
+        return outer;
+    }
+
+    private void LeaveContext(ExecutionContext? outer)
+    {
+        var current = ExecutionContext.Capture();
+        if (current == outer)
+        {
+            return;
+        }
+
+        _context = current;
+        if (outer is not null)
+        {
+            ExecutionContext.Restore(outer);
         }
     }
 
