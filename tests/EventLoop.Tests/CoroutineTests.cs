@@ -80,6 +80,61 @@ public sealed class CoroutineTests
     }
 
     [Fact]
+    public void Awaiting_a_coroutine_from_two_places_is_an_error_that_names_it()
+    {
+        async Coroutine<string> Main()
+        {
+            var shared = Asyncio.Sleep(1, "x");
+
+            async Coroutine<string> First() => await shared;
+
+            var first = Asyncio.CreateTask(First());
+            await Asyncio.Sleep(0);
+            var error = Assert.Throws<InvalidOperationException>(() => shared.GetAwaiter());
+            await first;
+            return error.Message;
+        }
+
+        Assert.Equal(
+            "coroutine 'Sleep' is being awaited already: cannot await it; await the task that runs it, or call the method again.",
+            Asyncio.Run(Main()));
+    }
+
+    [Fact]
+    public void Wrapping_an_awaited_coroutine_in_a_task_is_an_error_that_names_it()
+    {
+        async Coroutine<string> Main()
+        {
+            var coroutine = Record("once");
+            await coroutine;
+            return Assert.Throws<InvalidOperationException>(() => Asyncio.CreateTask(coroutine)).Message;
+        }
+
+        Assert.Equal(
+            "cannot reuse already awaited coroutine 'Record': cannot wrap it in task 'Task-2'; call the coroutine method again for a new coroutine.",
+            Asyncio.Run(Main()));
+    }
+
+    [Fact]
+    public void A_task_awaiting_itself_is_an_error_that_names_it()
+    {
+        async Coroutine<string> Main()
+        {
+            try
+            {
+                await Asyncio.CurrentTask()!;
+                return "no error";
+            }
+            catch (InvalidOperationException error)
+            {
+                return error.Message;
+            }
+        }
+
+        Assert.Equal("Task 'Task-1' cannot await itself.", Asyncio.Run(Main()));
+    }
+
+    [Fact]
     public void A_coroutine_given_to_a_task_cannot_be_awaited_or_given_to_another_task()
     {
         async Coroutine Main()
