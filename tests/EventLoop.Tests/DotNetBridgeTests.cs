@@ -105,4 +105,39 @@ public sealed class DotNetBridgeTests
         Assert.Equal(3, cancelledAt);
         Assert.Equal(DateTimeOffset.UnixEpoch.AddSeconds(5), loop.TimeProvider.GetUtcNow());
     }
+
+    [Fact]
+    public void An_await_that_escapes_the_loop_on_the_virtual_clock_is_reported_to_the_task()
+    {
+        async Coroutine<string> Main()
+        {
+            await Task.Run(() => Thread.Sleep(10));
+            try
+            {
+                await Asyncio.Sleep(0);
+                return "not detected";
+            }
+            catch (LoopEscapeException error)
+            {
+                return error.Message;
+            }
+        }
+
+        var message = Asyncio.Run(Main());
+        Assert.StartsWith("task 'Task-1' was resumed from another thread after awaiting TaskAwaiter in coroutine 'Main'", message);
+        Assert.Contains("loop.WrapTask(task)", message);
+    }
+
+    [Fact]
+    public void On_the_real_clock_an_await_on_another_thread_just_comes_back_to_the_loop()
+    {
+        async Coroutine<int> Main()
+        {
+            var value = await Task.Run(() => 41);
+            await Asyncio.Sleep(0);
+            return value + 1;
+        }
+
+        Assert.Equal(42, Asyncio.Run(Main(), LoopClock.Real));
+    }
 }

@@ -41,6 +41,9 @@ public class Handle
     /// <summary>What the callback is called with (a sleep's timer: its future), for state inspection.</summary>
     internal object? State => _state;
 
+    /// <summary>True for a callback posted from another thread through the loop's inbox.</summary>
+    internal bool FromOtherThread { get; init; }
+
     internal void Run() => _callback(_state);
 
     internal static void InvokeAction(object? action) => ((Action)action!)();

@@ -97,7 +97,7 @@ public sealed partial class Loop : IDisposable
     {
         ArgumentNullException.ThrowIfNull(callback);
         CheckNotClosed();
-        var handle = new Handle(this, Handle.InvokeAction, callback, HandleKind.Callback, null, callback);
+        var handle = new Handle(this, Handle.InvokeAction, callback, HandleKind.Callback, null, callback) { FromOtherThread = true };
         _inbox.Enqueue(handle);
         _inboxSignal.Release();
         return handle;
@@ -302,6 +302,7 @@ public sealed partial class Loop : IDisposable
     private void RunHandle(Handle handle)
     {
         TraceCallbackRunning(handle);
+        InCallbackFromOtherThread = handle.FromOtherThread;
         try
         {
             handle.Run();
@@ -310,7 +311,14 @@ public sealed partial class Loop : IDisposable
         {
             CallExceptionHandler(new ExceptionContext($"Exception in callback {handle.CallbackName}", exception, handle));
         }
+        finally
+        {
+            InCallbackFromOtherThread = false;
+        }
     }
+
+    /// <summary>True while the loop runs a callback that another thread posted (<see cref="CallSoonThreadsafe"/>).</summary>
+    internal bool InCallbackFromOtherThread { get; private set; }
 
     private void DropCancelledTimers()
     {

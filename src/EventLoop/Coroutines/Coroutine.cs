@@ -250,7 +250,7 @@ public abstract class Coroutine
                 driver.SuspendOnYield(this);
                 return;
             default:
-                awaiter.OnCompleted(driver.SuspendOnForeign(this));
+                awaiter.OnCompleted(driver.SuspendOnForeign(this, typeof(TAwaiter)));
                 return;
         }
     }

@@ -13,5 +13,5 @@ internal interface ICoroutineDriver
     void SuspendOnFuture(Coroutine frame, Future future);
 
     /// <summary>The frame waits for an awaitable the loop does not own; returns the continuation to hand it.</summary>
-    Action SuspendOnForeign(Coroutine frame);
+    Action SuspendOnForeign(Coroutine frame, Type awaiterType);
 }

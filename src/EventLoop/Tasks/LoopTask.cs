@@ -10,6 +10,7 @@ public class LoopTask : Future, ICoroutineDriver
 {
     private readonly Action<Future> _wakeup;
     private ExecutionContext? _context = ExecutionContext.Capture();
+    private Type? _foreignAwaiter;
     private Coroutine _resumePoint;
     private Future? _waitingOn;
     private Exception? _pendingThrow;
@@ -129,9 +130,10 @@ public class LoopTask : Future, ICoroutineDriver
         }
     }
 
-    Action ICoroutineDriver.SuspendOnForeign(Coroutine frame)
+    Action ICoroutineDriver.SuspendOnForeign(Coroutine frame, Type awaiterType)
     {
         _resumePoint = frame;
+        _foreignAwaiter = awaiterType;
         Loop.TraceSuspending(WaitKind.Foreign, null);
         Loop.ExternalWorkStarted();
         return ResumeFromForeign;
@@ -147,16 +149,35 @@ public class LoopTask : Future, ICoroutineDriver
 
     private void ResumeFromForeign()
     {
+        var fromOtherThread = !Loop.IsLoopThread || Loop.InCallbackFromOtherThread;
+        Action<object?> resume = fromOtherThread && Loop.Clock == LoopClock.Virtual ? ResumeAfterEscapeCallback : StepCallback;
         if (Loop.IsLoopThread)
         {
-            Loop.CallSoon(StepCallback, this, HandleKind.Wakeup, this);
+            Loop.CallSoon(resume, this, HandleKind.Wakeup, this);
         }
         else
         {
-            Loop.CallSoonThreadsafe(() => Step(null));
+            Loop.CallSoonThreadsafe(() => resume(this));
         }
 
         Loop.ExternalWorkFinished();
+    }
+
+    private static void ResumeAfterEscapeCallback(object? task) => ((LoopTask)task!).ResumeAfterEscape();
+
+    /// <summary>
+    /// On the virtual clock, an await that completes on another thread has left the loop (a <c>Task.Run</c>,
+    /// <c>ConfigureAwait(false)</c>, a <c>Task.Delay</c> without the loop's time provider): when it completes depends
+    /// on real time, so the run is no longer deterministic. The task is told so at its next await.
+    /// </summary>
+    private void ResumeAfterEscape()
+    {
+        _pendingThrow = new LoopEscapeException(
+            $"task '{Name}' was resumed from another thread after awaiting {_foreignAwaiter?.Name} in coroutine '{_resumePoint.Name}': "
+            + "that work ran outside the loop (Task.Run, ConfigureAwait(false), or Task.Delay without loop.TimeProvider), "
+            + "which makes a virtual-clock run nondeterministic. Use Asyncio.Sleep or loop.TimeProvider for time, and await "
+            + "loop.WrapTask(task) for work that really runs on other threads.");
+        Step(null);
     }
 
     /// <summary>
