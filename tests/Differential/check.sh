@@ -4,6 +4,8 @@
 #   tests/Differential/check.sh seeds FIRST COUNT [DIR]   generate seeds FIRST..FIRST+COUNT-1 into DIR (default: a
 #                                                         temporary folder), run them on CPython and on the library,
 #                                                         report every disagreement (with the first diff)
+#   tests/Differential/check.sh csgen FIRST COUNT [DIR]   the same with programs of the C# generator (ProgramGen,
+#                                                         the property tests' cases FIRST..FIRST+COUNT-1)
 #   tests/Differential/check.sh corpus [COUNT]            regenerate tests/Differential/corpus (seeds 0..COUNT-1,
 #                                                         default 600) with CPython's outputs, then replay it
 #
@@ -53,6 +55,16 @@ case "${1:-}" in
         echo "programs and outputs in $dir"
         replay "$dir"
         ;;
+    csgen)
+        first=${2:?first case}; count=${3:?count}
+        dir=${4:-$(mktemp -d)}
+        mkdir -p "$dir"
+        DIFFERENTIAL_GENERATE_DIR="$dir" DIFFERENTIAL_FIRST_CASE="$first" DIFFERENTIAL_CASES="$count" \
+            dotnet test "$tests" --filter "FullyQualifiedName~DifferentialFolderTests.Write_programs" --nologo -v q
+        run_cpython "$dir"
+        echo "programs and outputs in $dir"
+        replay "$dir"
+        ;;
     corpus)
         count=${2:-600}
         rm -f "$here"/corpus/*.json "$here"/corpus/*.out
@@ -61,7 +73,7 @@ case "${1:-}" in
         dotnet test "$tests" --filter "FullyQualifiedName~DifferentialCorpusTests" --nologo -v q
         ;;
     *)
-        sed -n '2,12p' "$0"
+        sed -n '2,14p' "$0"
         exit 2
         ;;
 esac

@@ -1,15 +1,32 @@
+using CsCheck;
+
 namespace EventLoop.Tests.Differential;
 
 /// <summary>
-/// For tests/Differential/check.sh: replays every program of the folder named by DIFFERENTIAL_DIR, writes what the
-/// library printed as NNNN.cs.out and fails listing every program whose NNNN.out (CPython's) differs. Skipped when
-/// the variable is not set.
+/// For tests/Differential/check.sh, skipped unless it sets their variable. One replays every program of the folder
+/// named by DIFFERENTIAL_DIR, writes what the library printed as NNNN.cs.out and fails listing every program whose
+/// NNNN.out (CPython's) differs. The other writes programs of the C# generator (<see cref="ProgramGen"/>, the cases
+/// of <see cref="ProgramPropertyTests"/>) to DIFFERENTIAL_GENERATE_DIR, so that CPython can run them too.
 /// </summary>
 public sealed class DifferentialFolderTests
 {
     public const string Variable = "DIFFERENTIAL_DIR";
+    public const string GenerateVariable = "DIFFERENTIAL_GENERATE_DIR";
 
-    [FolderFact]
+    [FolderFact(GenerateVariable)]
+    public void Write_programs_of_the_CSharp_generator()
+    {
+        var folder = Environment.GetEnvironmentVariable(GenerateVariable)!;
+        Directory.CreateDirectory(folder);
+        foreach (var i in ProgramPropertyTests.Cases())
+        {
+            ProgramGen.Program.Sample(
+                p => File.WriteAllText(Path.Combine(folder, $"cs{i:00000}.json"), (p with { Seed = i }).ToJson() + "\n"),
+                seed: ProgramPropertyTests.Seed(i), iter: 1, threads: 1);
+        }
+    }
+
+    [FolderFact(Variable)]
     public void Every_program_of_the_folder_prints_what_CPython_printed()
     {
         var folder = Environment.GetEnvironmentVariable(Variable)!;
@@ -39,14 +56,14 @@ public sealed class DifferentialFolderTests
             $"{disagreements.Count} of {files.Count} programs disagree with CPython: {string.Join(" ", disagreements)}");
     }
 
-    /// <summary>A fact that runs only when <see cref="Variable"/> names a folder.</summary>
+    /// <summary>A fact that runs only when an environment variable names a folder.</summary>
     private sealed class FolderFactAttribute : FactAttribute
     {
-        public FolderFactAttribute()
+        public FolderFactAttribute(string variable)
         {
-            if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable)))
+            if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable)))
             {
-                Skip = $"set {Variable} to a folder of programs (tests/Differential/check.sh does)";
+                Skip = $"set {variable} to a folder (tests/Differential/check.sh does)";
             }
         }
     }
