@@ -3,6 +3,7 @@
 
     python3 generate.py SEED            # print the program of SEED as JSON
     python3 generate.py --out DIR A B   # write DIR/NNNN.json for seeds A..B-1
+    --big (first argument)              # larger programs: up to 16 tasks, 10 statements, try depth 3
 
 A program is a list of task bodies; body 0 is main (task t0), body i runs in task ti, spawned by exactly one
 spawn statement of a body with a smaller index. The format is described in README.md. Every program terminates:
@@ -20,9 +21,10 @@ import sys
 
 FORMAT = 1
 DELAYS = [0, 0.1, 0.25, 0.5, 1, 2]
-MAX_TASKS = 8
-MAX_STATEMENTS = 6
-MAX_DEPTH = 2
+SIZES = {
+    "small": {"max_tasks": 8, "max_statements": 6, "max_depth": 2},   # the corpus
+    "big": {"max_tasks": 16, "max_statements": 10, "max_depth": 3},
+}
 EXCEPT_KINDS = ["ValueError", "CancelledError", "Exception"]
 
 
@@ -43,8 +45,11 @@ class Scope:
 
 
 class Generator:
-    def __init__(self, seed):
+    def __init__(self, seed, size="small"):
         self.seed = seed
+        self.max_tasks = SIZES[size]["max_tasks"]
+        self.max_statements = SIZES[size]["max_statements"]
+        self.max_depth = SIZES[size]["max_depth"]
         self.rng = random.Random(seed)
         self.bodies = {}
         self.next_task = 1
@@ -62,7 +67,7 @@ class Generator:
         return {"format": FORMAT, "seed": self.seed, "tasks": tasks}
 
     def body(self, scope):
-        n = self.rng.randint(1, MAX_STATEMENTS if scope.depth == 0 else 3)
+        n = self.rng.randint(1, self.max_statements if scope.depth == 0 else 3)
         return self.block(scope, n)
 
     def block(self, scope, n):
@@ -135,20 +140,20 @@ class Generator:
 STATEMENTS = [
     (6, lambda g, s: True, Generator.sleep),
     (1, lambda g, s: True, Generator.log),
-    (6, lambda g, s: s.depth == 0 and g.next_task < MAX_TASKS, Generator.spawn),
+    (6, lambda g, s: s.depth == 0 and g.next_task < g.max_tasks, Generator.spawn),
     (3, lambda g, s: bool(s.awaitable()), Generator.await_),
     (2, lambda g, s: bool(s.awaitable()), Generator.gather),
     (2, lambda g, s: bool(s.known), Generator.cancel),
     (1, lambda g, s: True, Generator.raise_),
-    (3, lambda g, s: s.depth < MAX_DEPTH, Generator.try_),
+    (3, lambda g, s: s.depth < g.max_depth, Generator.try_),
     (1, lambda g, s: True, Generator.call_soon),
     (1, lambda g, s: True, Generator.call_later),
     (1, lambda g, s: bool(s.known), Generator.add_done_callback),
 ]
 
 
-def generate(seed):
-    return Generator(seed).program()
+def generate(seed, size="small"):
+    return Generator(seed, size).program()
 
 
 def dumps(program):
@@ -159,15 +164,18 @@ def dumps(program):
 
 
 def main(argv):
+    size = "small"
+    if argv[1:2] == ["--big"]:
+        size, argv = "big", argv[:1] + argv[2:]
     if len(argv) == 2:
-        sys.stdout.write(dumps(generate(int(argv[1]))))
+        sys.stdout.write(dumps(generate(int(argv[1]), size)))
         return 0
     if len(argv) == 5 and argv[1] == "--out":
         out, first, last = argv[2], int(argv[3]), int(argv[4])
         os.makedirs(out, exist_ok=True)
         for seed in range(first, last):
             with open(os.path.join(out, f"{seed:04d}.json"), "w") as f:
-                f.write(dumps(generate(seed)))
+                f.write(dumps(generate(seed, size)))
         return 0
     print(__doc__, file=sys.stderr)
     return 2

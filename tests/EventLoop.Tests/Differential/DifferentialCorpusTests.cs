@@ -9,7 +9,7 @@ public sealed class DifferentialCorpusTests
     private static readonly string CorpusFolder = Path.Combine(AppContext.BaseDirectory, "Differential", "corpus");
 
     public static TheoryData<string> Programs =>
-        [.. Directory.GetFiles(CorpusFolder, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
+        [.. Directory.GetFiles(CorpusFolder, "*.json").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(Programs))]
