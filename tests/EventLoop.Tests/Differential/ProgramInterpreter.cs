@@ -277,7 +277,7 @@ public sealed class ProgramInterpreter
     private void AddDoneCallback(AddDoneCallbackStatement s)
     {
         var task = _tasks[s.Task];
-        _record.DoneCallbacksAdded.Add((s.Label, task));
+        _record.DoneCallbacksAdded.Add((s.Label, task, _record.MainFinished));
         task.AddDoneCallback(t =>
         {
             _record.DoneCallbacksFired.Add((s.Label, (LoopTask)t));

@@ -7,7 +7,8 @@ namespace EventLoop.Tests.Differential;
 /// Properties every random program must have on the library (no CPython needed): two runs print byte-identical
 /// logs; every task completes exactly once and every done callback runs once; the clock never goes backwards; no
 /// timer or sleep ends before its deadline; after the run nothing is pending but tasks created during the
-/// shutdown. CI runs a fixed number of cases from fixed seeds; DIFFERENTIAL_CASES and DIFFERENTIAL_FIRST_CASE
+/// shutdown (the callbacks of those, and callbacks added during the shutdown, may be dropped when the loop closes,
+/// as in CPython, so they run at most once). CI runs a fixed number of cases from fixed seeds; DIFFERENTIAL_CASES and DIFFERENTIAL_FIRST_CASE
 /// run others. A failing case is shrunk by CsCheck and printed as a program (JSON) to add to
 /// the regression tests.
 /// </summary>
@@ -68,28 +69,31 @@ public sealed class ProgramPropertyTests
         Assert.Equal(ProgramInterpreter.Run(program), ProgramInterpreter.Run(program));
 
         var record = ProgramInterpreter.RunRecorded(program, countCompletions: true);
+        var createdDuringShutdown = record.Created.Where(c => c.AfterMain).Select(c => c.Task).ToHashSet();
         foreach (var (task, afterMain) in record.Created)
         {
             var completions = record.Completions.GetValueOrDefault(task);
-            if (task.Done)
-            {
-                Assert.True(completions == 1, $"task {task.Name} completed {completions} times");
-            }
-            else
+            if (!task.Done)
             {
                 Assert.True(afterMain, $"task {task.Name} is pending after the run but was created before main finished");
-                Assert.Equal(0, completions);
             }
+
+            // A task created during the shutdown may finish in the loop's last iteration: the callbacks its
+            // completion schedules never run, as in CPython (the loop closes).
+            Assert.True(task.Done && !afterMain ? completions == 1 : completions <= (task.Done ? 1 : 0),
+                $"task {task.Name} ({(task.Done ? "done" : "pending")}) completed {completions} times");
         }
 
         var fired = record.DoneCallbacksFired.GroupBy(f => f.Label).ToDictionary(g => g.Key, g => g.Count());
-        foreach (var (label, task) in record.DoneCallbacksAdded)
+        foreach (var (label, task, afterMain) in record.DoneCallbacksAdded)
         {
-            Assert.True(fired.GetValueOrDefault(label) == (task.Done ? 1 : 0),
-                $"done callback {label} of {task.Name} ({(task.Done ? "done" : "pending")}) ran {fired.GetValueOrDefault(label)} times");
+            var runs = fired.GetValueOrDefault(label);
+            var exactlyOnce = task.Done && !afterMain && !createdDuringShutdown.Contains(task);
+            Assert.True(exactlyOnce ? runs == 1 : runs <= (task.Done ? 1 : 0),
+                $"done callback {label} of {task.Name} ({(task.Done ? "done" : "pending")}) ran {runs} times");
         }
 
-        Assert.Equal(record.DoneCallbacksAdded.Count(a => a.Task.Done), record.DoneCallbacksFired.Count);
+        Assert.All(record.DoneCallbacksFired, f => Assert.Contains(record.DoneCallbacksAdded, a => a.Label == f.Label && a.Task == f.Task));
         for (var i = 1; i < record.Clock.Count; i++)
         {
             Assert.True(record.Clock[i].Time >= record.Clock[i - 1].Time, $"the clock went back at log line {i}");

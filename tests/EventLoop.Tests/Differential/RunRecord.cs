@@ -15,8 +15,8 @@ public sealed class RunRecord
     /// <summary>How many times each task completed (only when completions are counted).</summary>
     public Dictionary<LoopTask, int> Completions { get; } = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>The program's add_done_callback registrations, in order.</summary>
-    public List<(string Label, LoopTask Task)> DoneCallbacksAdded { get; } = [];
+    /// <summary>The program's add_done_callback registrations, in order, and whether main had already finished.</summary>
+    public List<(string Label, LoopTask Task, bool AfterMain)> DoneCallbacksAdded { get; } = [];
 
     /// <summary>The program's done callbacks as they ran, in order.</summary>
     public List<(string Label, LoopTask Task)> DoneCallbacksFired { get; } = [];
