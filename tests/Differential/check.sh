@@ -4,7 +4,7 @@
 #   tests/Differential/check.sh seeds FIRST COUNT [DIR]   generate seeds FIRST..FIRST+COUNT-1 into DIR (default: a
 #                                                         temporary folder), run them on CPython and on the library,
 #                                                         report every disagreement (with the first diff)
-#                                                         (BIG=1: generate.py --big, larger programs)
+#                                                         (PROFILE=big or dense: generate.py --big / --dense)
 #   tests/Differential/check.sh csgen FIRST COUNT [DIR]   the same with programs of the C# generator (ProgramGen,
 #                                                         the property tests' cases FIRST..FIRST+COUNT-1)
 #   tests/Differential/check.sh corpus [COUNT]            regenerate tests/Differential/corpus (seeds 0..COUNT-1,
@@ -51,7 +51,7 @@ case "${1:-}" in
         first=${2:?first seed}; count=${3:?count}
         dir=${4:-$(mktemp -d)}
         mkdir -p "$dir"
-        "$python" "$here/generate.py" ${BIG:+--big} --out "$dir" "$first" "$((first + count))"
+        "$python" "$here/generate.py" ${PROFILE:+--$PROFILE} --out "$dir" "$first" "$((first + count))"
         run_cpython "$dir"
         echo "programs and outputs in $dir"
         replay "$dir"

@@ -4,6 +4,7 @@
     python3 generate.py SEED            # print the program of SEED as JSON
     python3 generate.py --out DIR A B   # write DIR/NNNN.json for seeds A..B-1
     --big (first argument)              # larger programs: up to 16 tasks, 10 statements, try depth 3
+    --dense (first argument)            # delays 0 and 0.1 only (many ties), twice the cancels and try blocks
 
 A program is a list of task bodies; body 0 is main (task t0), body i runs in task ti, spawned by exactly one
 spawn statement of a body with a smaller index. The format is described in README.md. Every program terminates:
@@ -24,6 +25,7 @@ DELAYS = [0, 0.1, 0.25, 0.5, 1, 2]
 SIZES = {
     "small": {"max_tasks": 8, "max_statements": 6, "max_depth": 2},   # the corpus
     "big": {"max_tasks": 16, "max_statements": 10, "max_depth": 3},
+    "dense": {"max_tasks": 12, "max_statements": 8, "max_depth": 2, "delays": [0, 0.1], "boost": ("cancel", "try_")},
 }
 EXCEPT_KINDS = ["ValueError", "CancelledError", "Exception"]
 
@@ -50,6 +52,8 @@ class Generator:
         self.max_tasks = SIZES[size]["max_tasks"]
         self.max_statements = SIZES[size]["max_statements"]
         self.max_depth = SIZES[size]["max_depth"]
+        self.delays = SIZES[size].get("delays", DELAYS)
+        self.boost = SIZES[size].get("boost", ())
         self.rng = random.Random(seed)
         self.bodies = {}
         self.next_task = 1
@@ -77,7 +81,7 @@ class Generator:
         return out
 
     def statement(self, scope):
-        choices = [(w, f) for (w, ok, f) in STATEMENTS if ok(self, scope)]
+        choices = [(w * (2 if f.__name__ in self.boost else 1), f) for (w, ok, f) in STATEMENTS if ok(self, scope)]
         total = sum(w for w, _ in choices)
         x = self.rng.uniform(0, total)
         for w, f in choices:
@@ -89,7 +93,7 @@ class Generator:
     # -- the constructs ----------------------------------------------------------------------------------------
 
     def sleep(self, scope):
-        return {"op": "sleep", "delay": self.rng.choice(DELAYS)}
+        return {"op": "sleep", "delay": self.rng.choice(self.delays)}
 
     def log(self, scope):
         return {"op": "log", "text": self.label("n")}
@@ -130,7 +134,7 @@ class Generator:
         return {"op": "call_soon", "label": self.label("c")}
 
     def call_later(self, scope):
-        return {"op": "call_later", "delay": self.rng.choice(DELAYS), "label": self.label("c")}
+        return {"op": "call_later", "delay": self.rng.choice(self.delays), "label": self.label("c")}
 
     def add_done_callback(self, scope):
         return {"op": "add_done_callback", "task": self.rng.choice(scope.known), "label": self.label("d")}
@@ -165,8 +169,8 @@ def dumps(program):
 
 def main(argv):
     size = "small"
-    if argv[1:2] == ["--big"]:
-        size, argv = "big", argv[:1] + argv[2:]
+    if argv[1:2] in (["--big"], ["--dense"]):
+        size, argv = argv[1][2:], argv[:1] + argv[2:]
     if len(argv) == 2:
         sys.stdout.write(dumps(generate(int(argv[1]), size)))
         return 0
