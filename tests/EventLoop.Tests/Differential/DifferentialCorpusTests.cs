@@ -36,6 +36,16 @@ public sealed class DifferentialCorpusTests
         Assert.All(programs, name => Assert.True(File.Exists(Path.Combine(CorpusFolder, name + ".out")), $"{name}.out is missing"));
     }
 
+    [Fact]
+    public void The_corpus_uses_every_construct()
+    {
+        var used = Directory.GetFiles(CorpusFolder, "*.json")
+            .SelectMany(file => ProgramSpec.Parse(File.ReadAllText(file)).AllStatements())
+            .Select(s => s.GetType().Name)
+            .Distinct();
+        Assert.Equal(ProgramSpec.StatementTypes.Order(StringComparer.Ordinal), used.Order(StringComparer.Ordinal));
+    }
+
     /// <summary>The programs of a folder as paths relative to the test binaries, without extension (readable test names).</summary>
     private static IEnumerable<string> Stems(string folder) =>
         Directory.GetFiles(folder, "*.json")

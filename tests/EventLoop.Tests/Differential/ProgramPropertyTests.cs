@@ -5,7 +5,7 @@ namespace EventLoop.Tests.Differential;
 
 /// <summary>
 /// Properties every random program must have on the library (no CPython needed): two runs print byte-identical
-/// logs; every task completes exactly once and every done callback runs once; the clock never goes backwards; no
+/// logs; the run ends with a result, ValueError or CancelledError (no deadlock); every task completes exactly once and every done callback runs once; the clock never goes backwards; no
 /// timer or sleep ends before its deadline; after the run nothing is pending but tasks created during the
 /// shutdown (the callbacks of those, and callbacks added during the shutdown, may be dropped when the loop closes,
 /// as in CPython, so they run at most once). CI runs a fixed number of cases from fixed seeds; DIFFERENTIAL_CASES and DIFFERENTIAL_FIRST_CASE
@@ -56,17 +56,18 @@ public sealed class ProgramPropertyTests
         var seen = new HashSet<string>();
         for (var i = 0; i < 200; i++)
         {
-            ProgramGen.Program.Sample(p => Collect(p.Tasks.SelectMany(t => t.Body), seen), seed: Seed(i), iter: 1, threads: 1);
+            ProgramGen.Program.Sample(p => seen.UnionWith(p.AllStatements().Select(s => s.GetType().Name)), seed: Seed(i), iter: 1, threads: 1);
         }
 
-        var all = typeof(Statement).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Statement))).Select(t => t.Name);
-        Assert.Equal(all.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+        Assert.Equal(ProgramSpec.StatementTypes.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
     }
 
     /// <summary>All the properties, for one program.</summary>
     internal static void CheckProgram(ProgramSpec program)
     {
-        Assert.Equal(ProgramInterpreter.Run(program), ProgramInterpreter.Run(program));
+        var log = ProgramInterpreter.Run(program);
+        Assert.Equal(log, ProgramInterpreter.Run(program));
+        Assert.Matches(@"(?m)^run -> (result=|ValueError:|CancelledError:)", log);
 
         var record = ProgramInterpreter.RunRecorded(program, countCompletions: true);
         var createdDuringShutdown = record.Created.Where(c => c.AfterMain).Select(c => c.Task).ToHashSet();
@@ -105,18 +106,6 @@ public sealed class ProgramPropertyTests
         Assert.All(record.Sleeps, s => Assert.True(s.End >= s.Start + s.Delay,
             $"sleep({s.Delay}) from {s.Start} returned at {s.End}"));
         Assert.All(record.PendingAtEnd, task => Assert.Contains(record.Created, c => c.Task == task && c.AfterMain));
-    }
-
-    private static void Collect(IEnumerable<Statement> statements, HashSet<string> seen)
-    {
-        foreach (var statement in statements)
-        {
-            seen.Add(statement.GetType().Name);
-            if (statement is TryStatement t)
-            {
-                Collect(t.Body.Concat(t.Handler), seen);
-            }
-        }
     }
 
     private static int EnvironmentInt(string name, int fallback) =>

@@ -33,6 +33,16 @@ public sealed record ProgramSpec(int Format, long Seed, IReadOnlyList<TaskSpec> 
 
     /// <summary>The program as JSON that generate.py's reader and <see cref="Parse"/> accept.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Options);
+
+    /// <summary>The names of every statement type (for coverage checks).</summary>
+    public static IEnumerable<string> StatementTypes =>
+        typeof(Statement).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Statement))).Select(t => t.Name);
+
+    /// <summary>Every statement of every body, nested ones included.</summary>
+    public IEnumerable<Statement> AllStatements() => Tasks.SelectMany(t => Flatten(t.Body));
+
+    private static IEnumerable<Statement> Flatten(IEnumerable<Statement> statements) =>
+        statements.SelectMany(s => s is TryStatement t ? Flatten(t.Body.Concat(t.Handler)).Prepend(s) : [s]);
 }
 
 /// <summary>One task body: its name, the value it returns and its statements.</summary>
