@@ -2,7 +2,7 @@
 """Random asyncio programs as data, for differential testing (CPython 3.11 vs the EventLoop library).
 
     python3 generate.py SEED            # print the program of SEED as JSON
-    python3 generate.py --out DIR A B   # write DIR/NNNN.json for seeds A..B-1
+    python3 generate.py --out DIR A B   # write DIR/NNNN.json for seeds A..B-1 (DIR/big-NNNN.json with --big)
     --big (first argument)              # larger programs: up to 16 tasks, 10 statements, try depth 3
     --dense (first argument)            # delays 0 and 0.1 only (many ties), twice the cancels and try blocks
 
@@ -178,7 +178,8 @@ def main(argv):
         out, first, last = argv[2], int(argv[3]), int(argv[4])
         os.makedirs(out, exist_ok=True)
         for seed in range(first, last):
-            with open(os.path.join(out, f"{seed:04d}.json"), "w") as f:
+            prefix = "" if size == "small" else size + "-"
+            with open(os.path.join(out, f"{prefix}{seed:04d}.json"), "w") as f:
                 f.write(dumps(generate(seed, size)))
         return 0
     print(__doc__, file=sys.stderr)
