@@ -60,9 +60,9 @@ public sealed class ProgramInterpreter
 
         Write($"run -> {outcome}");
         Write($"elapsed={F3(runner.FinishTime)}");
-        foreach (var (_, task) in _tasks)
+        foreach (var (task, _) in _record.Created)
         {
-            Write($"final {task.Name} {FinalState(task)}");
+            Write($"final {task.Name} {FinalState((LoopTask<int>)task)}");
         }
 
         _record.Log = _out.ToString();

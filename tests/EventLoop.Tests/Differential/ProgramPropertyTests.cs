@@ -5,12 +5,12 @@ namespace EventLoop.Tests.Differential;
 
 /// <summary>
 /// Properties every random program must have on the library (no CPython needed): two runs print byte-identical
-/// logs; the run ends with a result, ValueError or CancelledError (no deadlock); every task completes exactly once and every done callback runs once; the clock never goes backwards; no
-/// timer or sleep ends before its deadline; after the run nothing is pending but tasks created during the
-/// shutdown (the callbacks of those, and callbacks added during the shutdown, may be dropped when the loop closes,
-/// as in CPython, so they run at most once). CI runs a fixed number of cases from fixed seeds; DIFFERENTIAL_CASES and DIFFERENTIAL_FIRST_CASE
-/// run others. A failing case is shrunk by CsCheck and printed as a program (JSON) to add to
-/// the regression tests.
+/// logs; the run ends with a result, ValueError or CancelledError (no deadlock); every task completes exactly once
+/// and every done callback runs once; the clock never goes backwards; no timer or sleep ends before its deadline;
+/// after the run nothing is pending but tasks created during the shutdown (the callbacks of those, and callbacks
+/// added during the shutdown, may be dropped when the loop closes, as in CPython, so they run at most once).
+/// CI runs a fixed number of cases from fixed seeds; DIFFERENTIAL_CASES and DIFFERENTIAL_FIRST_CASE run others.
+/// A failing case is shrunk by CsCheck and printed as a program (JSON): keep it in tests/Differential/regressions.
 /// </summary>
 public sealed class ProgramPropertyTests
 {
@@ -37,7 +37,7 @@ public sealed class ProgramPropertyTests
         }
     }
 
-    /// <summary>The case numbers to run: DIFFERENTIAL_CASES from DIFFERENTIAL_FIRST_CASE (default 400 from 0).</summary>
+    /// <summary>The case numbers to run: DIFFERENTIAL_CASES from DIFFERENTIAL_FIRST_CASE (default 2,000 from 0).</summary>
     public static IEnumerable<int> Cases()
     {
         var first = EnvironmentInt("DIFFERENTIAL_FIRST_CASE", 0);
