@@ -37,7 +37,7 @@ public sealed class CoroutineTests
             observed = Observed();
             states.Add(observed.State);
             var task = Asyncio.CreateTask(observed);
-            Asyncio.CreateTask(Watcher());
+            _ = Asyncio.CreateTask(Watcher());
             await task;
             states.Add(observed.State);
         }

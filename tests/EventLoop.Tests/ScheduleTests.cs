@@ -40,7 +40,7 @@ public sealed class ScheduleTests
         var v = await Mid();
         _log.Add($"direct={v}@{Iteration}");
         var a = Asyncio.CreateTask(Yielder("a", 3));
-        Asyncio.CreateTask(Yielder("b", 2));
+        _ = Asyncio.CreateTask(Yielder("b", 2));
         await a;
         _log.Add($"a-done@{Iteration}");
         await Asyncio.Sleep(1);

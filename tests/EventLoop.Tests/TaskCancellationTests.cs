@@ -97,8 +97,8 @@ public sealed class TaskCancellationTests
         {
             var done = Asyncio.CreateTask(Asyncio.Sleep(0), "done");
             await done;
-            Asyncio.CreateTask(Asyncio.Sleep(1), "late");
-            Asyncio.CreateTask(Asyncio.Sleep(1), "early");
+            _ = Asyncio.CreateTask(Asyncio.Sleep(1), "late");
+            _ = Asyncio.CreateTask(Asyncio.Sleep(1), "early");
             return string.Join(",", Asyncio.AllTasks().Select(t => t.Name));
         }
 
@@ -125,8 +125,8 @@ public sealed class TaskCancellationTests
 
         async Coroutine Main()
         {
-            Asyncio.CreateTask(Leftover("b"), "b");
-            Asyncio.CreateTask(Leftover("a"), "a");
+            _ = Asyncio.CreateTask(Leftover("b"), "b");
+            _ = Asyncio.CreateTask(Leftover("a"), "a");
             await Asyncio.Sleep(0);
         }
 
@@ -148,7 +148,7 @@ public sealed class TaskCancellationTests
         async Coroutine Main()
         {
             Loop.GetRunningLoop().SetExceptionHandler((_, c) => reports.Add(c));
-            Asyncio.CreateTask(Fails(), "failing");
+            _ = Asyncio.CreateTask(Fails(), "failing");
             await Asyncio.Sleep(1);
         }
 

@@ -85,7 +85,9 @@ internal sealed class GatheringFuture<TResult> : Future<TResult>
         var results = _collect(_children);
         if (_cancelRequested)
         {
-            SetException(child.MakeCancelledError());
+            // CPython's _done_callback takes the cancellation from its loop variable: the last child in argument
+            // order, not the child that just finished. It matters: that child's own CancelledError is handed out once.
+            SetException(_children[^1].MakeCancelledError());
         }
         else
         {

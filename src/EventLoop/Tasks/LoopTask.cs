@@ -143,8 +143,9 @@ public class LoopTask : Future, ICoroutineDriver
 
     private void Wakeup(Future future)
     {
-        // A future that was itself cancelled carries the cancellation to deliver (CPython's __wakeup).
-        Step(future.Cancelled ? future : null);
+        // A future that was cancelled, or failed with a cancellation (a gather whose child was cancelled), carries
+        // the cancellation to deliver: a pending cancel() must not replace it (CPython's __wakeup and __step).
+        Step(future.Cancelled || future.ExceptionUnchecked is OperationCanceledException ? future : null);
     }
 
     private void ResumeFromForeign()

@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Runs programs made by generate.py on CPython 3.11 asyncio (on vloop's virtual clock) and prints their log.
+
+    python3 run_program.py PROGRAM.json            # print the log
+    python3 run_program.py --write A.json B.json   # write A.out, B.out next to them (one process for all)
+    python3 run_program.py --write --suffix .out2 A.json  # write A.out2
+
+The log (format in README.md) is what the C# interpreter (tests/EventLoop.Tests/Differential/) must print too.
+"""
+
+import asyncio
+import io
+import json
+import os
+import sys
+import warnings
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../shared/conformance"))
+import vloop  # noqa: E402
+
+# A task created during the shutdown may never start; CPython then warns "coroutine ... was never awaited" when the
+# garbage collector gets to it (in a later run of the same process). Not part of the compared log (README.md).
+warnings.filterwarnings("ignore", message="coroutine .* was never awaited", category=RuntimeWarning)
+
+
+def describe_exception(exc):
+    return f"{type(exc).__name__}:{exc}"
+
+
+def outcome(value):
+    if isinstance(value, BaseException):
+        return describe_exception(value)
+    return f"result={value}"
+
+
+def final_state(task):
+    """result=N, ExcType:msg or CancelledError:msg (through result(), as a user would ask), or pending."""
+    if not task.done():
+        return "pending"
+    try:
+        return outcome(task.result())
+    except BaseException as exc:  # noqa: B036 - CancelledError included on purpose
+        return describe_exception(exc)
+
+
+class Interpreter:
+    def __init__(self, program, out):
+        self.program = program
+        self.out = out
+        self.tasks = {}          # task index -> asyncio.Task, filled in creation order
+
+    def write(self, line):
+        self.out.write(line + "\n")
+
+    def log(self, text):
+        loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
+        name = task.get_name() if task is not None else "-"
+        self.write(f"t={loop.time():.3f} it={loop.iteration} task={name} {text}")
+
+    def exception_handler(self, loop, context):
+        message = str(context.get("message"))
+        if "never retrieved" in message:
+            # CPython says it when the object is collected (its timing is the garbage collector's), the library
+            # when the loop closes: not part of the compared log (README.md).
+            return
+        parts = [f"exception handler t={loop.time():.3f}: {message}"]
+        if context.get("exception") is not None:
+            parts.append(describe_exception(context["exception"]))
+        task = context.get("task")
+        if isinstance(task, asyncio.Task):
+            parts.append(f"task={task.get_name()}")
+        self.write(" | ".join(parts))
+
+    def register(self, index, task):
+        task._log_destroy_pending = False   # a task left pending after close is reported in the final states
+        self.tasks[index] = task
+
+    async def main(self):
+        task = asyncio.current_task()
+        task.set_name(self.program["tasks"][0]["name"])
+        self.register(0, task)
+        return await self.run_body(0)
+
+    async def run_body(self, index):
+        spec = self.program["tasks"][index]
+        self.log("start")
+        await self.block(spec["body"])
+        self.log(f"return {spec['result']}")
+        return spec["result"]
+
+    async def block(self, statements):
+        for statement in statements:
+            await EXEC[statement["op"]](self, statement)
+
+    def name(self, index):
+        return self.program["tasks"][index]["name"]
+
+    # -- the constructs ----------------------------------------------------------------------------------------
+
+    async def sleep(self, s):
+        await asyncio.sleep(s["delay"])
+        self.log(f"slept {s['delay']}")
+
+    async def note(self, s):
+        self.log(f"note {s['text']}")
+
+    async def spawn(self, s):
+        index = s["task"]
+        task = asyncio.create_task(self.run_body(index), name=self.name(index))
+        self.register(index, task)
+        self.log(f"spawn {task.get_name()}")
+
+    async def await_(self, s):
+        task = self.tasks[s["task"]]
+        what = f"await {task.get_name()}"
+        if not s["catch"]:
+            self.log(f"{what} -> {outcome(await task)}")
+            return
+        try:
+            result = await task
+        except (asyncio.CancelledError, Exception) as exc:
+            self.log(f"{what} -> {describe_exception(exc)}")
+        else:
+            self.log(f"{what} -> {outcome(result)}")
+
+    async def gather(self, s):
+        tasks = [self.tasks[i] for i in s["tasks"]]
+        what = f"gather [{','.join(t.get_name() for t in tasks)}] return_exceptions={s['return_exceptions']}"
+        gathering = asyncio.gather(*tasks, return_exceptions=s["return_exceptions"])
+        if not s["catch"]:
+            results = await gathering
+        else:
+            try:
+                results = await gathering
+            except (asyncio.CancelledError, Exception) as exc:
+                self.log(f"{what} -> {describe_exception(exc)}")
+                return
+        self.log(f"{what} -> [{', '.join(outcome(r) for r in results)}]")
+
+    async def cancel(self, s):
+        task = self.tasks[s["task"]]
+        result = task.cancel(s["msg"]) if s["msg"] is not None else task.cancel()
+        self.log(f"cancel {task.get_name()} msg={s['msg']} -> {result}")
+
+    async def raise_(self, s):
+        self.log(f"raise ValueError:{s['msg']}")
+        raise ValueError(s["msg"])
+
+    async def try_(self, s):
+        kind = {"ValueError": ValueError, "CancelledError": asyncio.CancelledError, "Exception": Exception}[s["except"]]
+        try:
+            await self.block(s["body"])
+        except kind as exc:
+            self.log(f"caught {describe_exception(exc)} by except {s['except']}")
+            await self.block(s["handler"])
+            if s["reraise"]:
+                self.log(f"reraise {describe_exception(exc)}")
+                raise
+
+    async def call_soon(self, s):
+        label = s["label"]
+        asyncio.get_running_loop().call_soon(lambda: self.log(f"callback {label}"))
+        self.log(f"call_soon {label}")
+
+    async def call_later(self, s):
+        label = s["label"]
+        handle = asyncio.get_running_loop().call_later(s["delay"], lambda: self.log(f"callback {label}"))
+        self.log(f"call_later {label} delay={s['delay']} deadline={handle.when():.3f}")
+
+    async def add_done_callback(self, s):
+        task = self.tasks[s["task"]]
+        label = s["label"]
+        task.add_done_callback(lambda t: self.log(f"done-callback {label} {t.get_name()} {final_state(t)}"))
+        self.log(f"add_done_callback {label} {task.get_name()}")
+
+    # -- the whole run -----------------------------------------------------------------------------------------
+
+    def run(self):
+        try:
+            result = vloop.run(self.main(), exception_handler=self.exception_handler)
+        except (asyncio.CancelledError, Exception) as exc:
+            self.write(f"run -> {describe_exception(exc)}")
+        else:
+            self.write(f"run -> {outcome(result)}")
+        self.write(f"elapsed={vloop.last_finish_time():.3f}")
+        for index, task in self.tasks.items():
+            self.write(f"final {task.get_name()} {final_state(task)}")
+
+
+EXEC = {
+    "sleep": Interpreter.sleep,
+    "log": Interpreter.note,
+    "spawn": Interpreter.spawn,
+    "await": Interpreter.await_,
+    "gather": Interpreter.gather,
+    "cancel": Interpreter.cancel,
+    "raise": Interpreter.raise_,
+    "try": Interpreter.try_,
+    "call_soon": Interpreter.call_soon,
+    "call_later": Interpreter.call_later,
+    "add_done_callback": Interpreter.add_done_callback,
+}
+
+
+def run_to_text(program):
+    out = io.StringIO()
+    Interpreter(program, out).run()
+    return out.getvalue()
+
+
+def main(argv):
+    if len(argv) == 2:
+        with open(argv[1]) as f:
+            sys.stdout.write(run_to_text(json.load(f)))
+    elif len(argv) >= 2 and argv[1] == "--write":
+        suffix, paths = ".out", argv[2:]
+        if paths[:1] == ["--suffix"]:
+            suffix, paths = paths[1], paths[2:]
+        for path in paths:
+            with open(path) as f:
+                text = run_to_text(json.load(f))
+            with open(os.path.splitext(path)[0] + suffix, "w") as f:
+                f.write(text)
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    sys.stdout.flush()
+    # Pending tasks of finished runs must not be collected and reported while the interpreter exits.
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
