@@ -140,4 +140,38 @@ public sealed class DotNetBridgeTests
 
         Assert.Equal(42, Asyncio.Run(Main(), LoopClock.Real));
     }
+
+    [Fact]
+    public void A_task_hands_out_a_token_that_is_cancelled_with_the_task()
+    {
+        using var loop = new Loop();
+        var log = new List<string>();
+
+        async Coroutine Worker()
+        {
+            var token = Asyncio.CurrentTask()!.CancellationToken;
+            token.Register(() => log.Add($"token cancelled at {loop.Time}"));
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), loop.TimeProvider, token);
+            }
+            catch (OperationCanceledException)
+            {
+                log.Add($"delay cancelled at {loop.Time}");
+                throw;
+            }
+        }
+
+        async Coroutine Main()
+        {
+            var task = Asyncio.CreateTask(Worker());
+            await Asyncio.Sleep(2);
+            task.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await task);
+            log.Add($"task cancelled={task.Cancelled}");
+        }
+
+        loop.RunUntilComplete(Main());
+        Assert.Equal(["token cancelled at 2", "delay cancelled at 2", "task cancelled=True"], log);
+    }
 }

@@ -6,7 +6,7 @@ namespace EventLoop;
 /// unit of concurrency, cancellation, naming and tracing. It is a <see cref="Future"/> that completes with its
 /// coroutine.
 /// </summary>
-public class LoopTask : Future, ICoroutineDriver
+public partial class LoopTask : Future, ICoroutineDriver
 {
     private readonly Action<Future> _wakeup;
     private ExecutionContext? _context = ExecutionContext.Capture();
@@ -72,6 +72,7 @@ public class LoopTask : Future, ICoroutineDriver
 
         _cancelsRequested++;
         Loop.TraceCancelRequested(this, message);
+        SignalCancellationToken();
         if (_waitingOn is not null && _waitingOn.Cancel(message))
         {
             return true;
