@@ -144,7 +144,11 @@ public sealed partial class Loop : IDisposable
     /// <summary>Stops the loop after the current iteration; every callback already scheduled for it still runs.</summary>
     public void Stop() => _stopping = true;
 
-    /// <summary>Closes the loop: pending callbacks are dropped and the loop cannot run again.</summary>
+    /// <summary>
+    /// Closes the loop: exceptions never retrieved and coroutines of this thread never awaited are reported (once
+    /// each), pending callbacks are dropped, and the loop cannot run again. Pending tasks are not run down here:
+    /// <see cref="Runner.Close"/> (and so <c>Asyncio.Run</c>) cancels them and lets them finish first, as CPython does.
+    /// </summary>
     public void Close()
     {
         if (IsRunning)
@@ -158,6 +162,7 @@ public sealed partial class Loop : IDisposable
         }
 
         ReportUnretrieved();
+        CoroutineRegistry.ForThisThread.WarnNeverAwaited();
         IsClosed = true;
         _ready.Clear();
         _scheduled.Clear();

@@ -70,7 +70,6 @@ public sealed class Runner : IDisposable
         finally
         {
             Loop.Close();
-            CoroutineRegistry.ForThisThread.WarnNeverAwaited();
         }
     }
 
