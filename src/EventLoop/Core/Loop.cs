@@ -162,7 +162,7 @@ public sealed partial class Loop : IDisposable
         }
 
         ReportUnretrieved();
-        CoroutineRegistry.ForThisThread.WarnNeverAwaited();
+        WarnNeverAwaited();
         IsClosed = true;
         _ready.Clear();
         _scheduled.Clear();
@@ -419,4 +419,6 @@ public sealed partial class Loop : IDisposable
     }
 
     private partial void ReportUnretrieved();
+
+    private partial void WarnNeverAwaited();
 }
