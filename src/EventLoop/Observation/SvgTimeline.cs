@@ -11,6 +11,8 @@ namespace EventLoop;
 /// </summary>
 public static class SvgTimeline
 {
+    private const int MaxOutcomeLength = 48;
+
     private const int RowHeight = 24;
     private const int HeaderHeight = 46;
     private const int LoopGap = 18;
@@ -28,7 +30,7 @@ public static class SvgTimeline
         var labelWidth = 16 + (8 * timelines.SelectMany(t => t.Lanes).Select(l => l.Name.Length).DefaultIfEmpty(6).Max());
         var columns = timelines.Select(t => t.IterationCount).DefaultIfEmpty(1).Max();
         var cell = Math.Clamp(960 / Math.Max(1, columns), 6, 28);
-        var outcomeWidth = 16 + (7 * timelines.SelectMany(t => t.Lanes).Select(l => l.Outcome.Length).DefaultIfEmpty(8).Max());
+        var outcomeWidth = 16 + (7 * timelines.SelectMany(t => t.Lanes).Select(l => Shorten(l.Outcome).Length).DefaultIfEmpty(8).Max());
         var width = Math.Max(labelWidth + (columns * cell) + outcomeWidth, LegendWidth);
         var height = timelines.Sum(t => HeaderHeight + (t.Lanes.Count * RowHeight) + LoopGap) + 56;
 
@@ -116,7 +118,7 @@ public static class SvgTimeline
                     $"<rect x=\"{left + ((end + 1) * cell) - 1}\" y=\"{y + 2}\" width=\"3\" height=\"{RowHeight - 4}\" fill=\"{color}\"><title>{Escape($"{lane.Name}: {lane.Outcome}")}</title></rect>\n");
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{right + 10}\" y=\"{y + 16}\" fill=\"#333333\">{Escape(lane.Outcome)}</text>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{right + 10}\" y=\"{y + 16}\" fill=\"#333333\">{Escape(Shorten(lane.Outcome))}<title>{Escape(lane.Outcome)}</title></text>\n");
         }
     }
 
@@ -143,4 +145,7 @@ public static class SvgTimeline
     }
 
     private static string Escape(string text) => SecurityElement.Escape(text);
+
+    /// <summary>An outcome as the lane's label shows it: long results are cut (the tooltip has them whole).</summary>
+    private static string Shorten(string outcome) => outcome.Length <= MaxOutcomeLength ? outcome : outcome[..(MaxOutcomeLength - 1)] + "…";
 }
