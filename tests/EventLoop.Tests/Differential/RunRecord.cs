@@ -30,6 +30,9 @@ public sealed class RunRecord
     /// <summary>True once main's run returned or raised (tasks created later are created during the shutdown).</summary>
     public bool MainFinished { get; set; }
 
+    /// <summary>The loop's tasks pending when main finished (before the shutdown), the program's and the library's own.</summary>
+    public List<LoopTask> PendingWhenMainFinished { get; set; } = [];
+
     /// <summary>The loop's tasks still pending after the runner closed.</summary>
     public List<LoopTask> PendingAtEnd { get; set; } = [];
 }
