@@ -5,6 +5,9 @@
     python3 generate.py --out DIR A B   # write DIR/NNNN.json for seeds A..B-1 (DIR/big-NNNN.json with --big)
     --big (first argument)              # larger programs: up to 16 tasks, 10 statements, try depth 3
     --dense (first argument)            # delays 0 and 0.1 only (many ties), twice the cancels and try blocks
+    --rich (first argument)             # also wait, wait_for, timeout, shield, TaskGroup, locks, semaphores,
+                                        # events, queues, uncancel, self-cancellation (up to 10 tasks)
+    --richbig, --richdense              # the same constructs, as large as --big / as tied as --dense
 
 A program is a list of task bodies; body 0 is main (task t0), body i runs in task ti, spawned by exactly one
 spawn statement of a body with a smaller index. The format is described in README.md. Every program terminates:
@@ -29,6 +32,9 @@ SIZES = {
     # the constructs of asyncio beyond tasks and gather: wait, wait_for, timeout, shield, TaskGroup, locks,
     # semaphores, events, queues, uncancel, self-cancellation
     "rich": {"max_tasks": 10, "max_statements": 6, "max_depth": 2, "rich": True},
+    "richbig": {"max_tasks": 16, "max_statements": 10, "max_depth": 3, "rich": True},
+    "richdense": {"max_tasks": 12, "max_statements": 8, "max_depth": 2, "delays": [0, 0.1], "rich": True,
+                  "boost": ("cancel", "acquire", "queue_put", "queue_get", "event_set", "task_group")},
 }
 RETURN_WHEN = ["ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION"]
 RESOURCE_KINDS = ["lock", "semaphore", "bounded_semaphore"]
@@ -276,7 +282,7 @@ def dumps(program):
 
 def main(argv):
     size = "small"
-    if argv[1:2] in (["--big"], ["--dense"], ["--rich"]):
+    if argv[1:2] in (["--big"], ["--dense"], ["--rich"], ["--richbig"], ["--richdense"]):
         size, argv = argv[1][2:], argv[:1] + argv[2:]
     if len(argv) == 2:
         sys.stdout.write(dumps(generate(int(argv[1]), size)))

@@ -364,9 +364,17 @@ EXEC = {
 }
 
 
+# Every interpreter of this process, kept until it exits: tasks left pending (the ones wait_for creates during the
+# shutdown too) are then never collected, so neither "Task was destroyed but it is pending!" nor the closing of their
+# coroutines happens while a later program runs (README.md, "Left out").
+_finished = []
+
+
 def run_to_text(program):
     out = io.StringIO()
-    Interpreter(program, out).run()
+    interpreter = Interpreter(program, out)
+    interpreter.run()
+    _finished.append(interpreter)
     return out.getvalue()
 
 
