@@ -410,9 +410,18 @@ public sealed class ProgramInterpreter
     {
         using (await _resources[s.Resource]())
         {
-            Log($"acquired r{s.Resource}");
-            await Block(s.Body);
-            Log($"release r{s.Resource}");
+            var holders = _record.Holders[s.Resource] = _record.Holders.GetValueOrDefault(s.Resource) + 1;
+            _record.MostHolders[s.Resource] = Math.Max(holders, _record.MostHolders.GetValueOrDefault(s.Resource));
+            try
+            {
+                Log($"acquired r{s.Resource}");
+                await Block(s.Body);
+                Log($"release r{s.Resource}");
+            }
+            finally
+            {
+                _record.Holders[s.Resource]--;
+            }
         }
     }
 
@@ -461,6 +470,7 @@ public sealed class ProgramInterpreter
         var result = await Guarded(s.Timeout, s.Via, async () =>
         {
             await queue.Put(s.Item);
+            _record.QueueItems(s.Queue).Put.Add(s.Item);
             return "ok";
         });
         Log($"queue_put q{s.Queue} {s.Item} {Guard(s.Timeout, s.Via)} -> {result}");
@@ -473,6 +483,7 @@ public sealed class ProgramInterpreter
         var result = await Guarded(s.Timeout, s.Via, async () =>
         {
             var item = await queue.Get();
+            _record.QueueItems(s.Queue).Got.Add(item);
             got = true;
             return item;
         });
