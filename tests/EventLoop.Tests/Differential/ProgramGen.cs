@@ -3,9 +3,9 @@ using CsCheck;
 namespace EventLoop.Tests.Differential;
 
 /// <summary>
-/// CsCheck's generator of <see cref="ProgramSpec"/>s, the C# counterpart of tests/Differential/generate.py (same
-/// constructs, bounds and validity rules, not the same random stream). CsCheck generates a raw tree in which
-/// every reference to a task is just a number; <see cref="Normalize"/> then numbers the spawned bodies depth first
+/// CsCheck's generator of <see cref="ProgramSpec"/>s, the C# counterpart of tests/Differential/generate.py (every
+/// construct, as in its rich profile; the small profile's bounds; the same validity rules; not the same random
+/// stream). CsCheck generates a raw tree in which every reference to a task, resource, event or queue is just a number; <see cref="Normalize"/> then numbers the spawned bodies depth first
 /// and resolves each reference among the tasks the statement may use, dropping a statement that has none. So every
 /// generated (and every shrunk) tree is a valid, terminating program.
 /// </summary>
@@ -15,6 +15,7 @@ public static class ProgramGen
     public const int MaxTasks = 8;
 
     private const int MaxSpawnDepth = 3;
+    /// <summary>How deep try, timeout, acquire and task group blocks nest.</summary>
     private const int MaxTryDepth = 2;
     private static readonly double[] Delays = [0, 0.1, 0.25, 0.5, 1, 2];
     private static readonly string[] ExceptKinds = ["ValueError", "CancelledError", "Exception"];
