@@ -12,7 +12,9 @@
 A program is a list of task bodies; body 0 is main (task t0), body i runs in task ti, spawned by exactly one
 spawn statement of a body with a smaller index. The format is described in README.md. Every program terminates:
 sizes are bounded, and a task only awaits tasks it knows of that are not its ancestors (every such edge goes to a
-task that ends earlier in a post-order walk of the spawn tree, so no await cycle exists).
+task that ends earlier in a post-order walk of the spawn tree, so no await cycle exists). The rich profiles keep
+that: a task group waits for its own children only; locks and semaphores are acquired in index order and a holder
+never waits for another task without a deadline; waits on events and queues always have a deadline.
 
 Adding a construct: write a generator function below, register it in STATEMENTS with a weight and a predicate
 saying when it may be used, and add the same op to run_program.py and to the C# interpreter.
