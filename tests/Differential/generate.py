@@ -8,6 +8,8 @@
     --rich (first argument)             # also wait, wait_for, timeout, shield, TaskGroup, locks, semaphores,
                                         # events, queues, uncancel, self-cancellation (up to 10 tasks)
     --richbig, --richdense              # the same constructs, as large as --big / as tied as --dense
+    --richcancel                        # the same, with short delays and twice the cancels, uncancels,
+                                        # self-cancels, timeouts, try blocks, task groups and wait_fors
 
 A program is a list of task bodies; body 0 is main (task t0), body i runs in task ti, spawned by exactly one
 spawn statement of a body with a smaller index. The format is described in README.md. Every program terminates:
@@ -37,6 +39,8 @@ SIZES = {
     "richbig": {"max_tasks": 16, "max_statements": 10, "max_depth": 3, "rich": True},
     "richdense": {"max_tasks": 12, "max_statements": 8, "max_depth": 2, "delays": [0, 0.1], "rich": True,
                   "boost": ("cancel", "acquire", "queue_put", "queue_get", "event_set", "task_group")},
+    "richcancel": {"max_tasks": 10, "max_statements": 8, "max_depth": 3, "delays": [0, 0.1, 0.25], "rich": True,
+                   "boost": ("cancel", "uncancel", "cancel_self", "timeout", "try_", "task_group", "wait_for")},
 }
 RETURN_WHEN = ["ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION"]
 RESOURCE_KINDS = ["lock", "semaphore", "bounded_semaphore"]
@@ -284,7 +288,7 @@ def dumps(program):
 
 def main(argv):
     size = "small"
-    if argv[1:2] in (["--big"], ["--dense"], ["--rich"], ["--richbig"], ["--richdense"]):
+    if argv[1:2] in (["--big"], ["--dense"], ["--rich"], ["--richbig"], ["--richdense"], ["--richcancel"]):
         size, argv = argv[1][2:], argv[:1] + argv[2:]
     if len(argv) == 2:
         sys.stdout.write(dumps(generate(int(argv[1]), size)))
