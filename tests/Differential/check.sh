@@ -4,7 +4,8 @@
 #   tests/Differential/check.sh seeds FIRST COUNT [DIR]   generate seeds FIRST..FIRST+COUNT-1 into DIR (default: a
 #                                                         temporary folder), run them on CPython and on the library,
 #                                                         report every disagreement (with the first diff)
-#                                                         (PROFILE=big, dense or rich: generate.py --big ...)
+#                                                         (PROFILE=big, dense, rich, richbig, richdense or
+#                                                         richcancel: generate.py --big ...)
 #   tests/Differential/check.sh csgen FIRST COUNT [DIR]   the same with programs of the C# generator (ProgramGen,
 #                                                         the property tests' cases FIRST..FIRST+COUNT-1)
 #   tests/Differential/check.sh corpus [COUNT]            regenerate tests/Differential/corpus (seeds 0..COUNT-1,
@@ -81,7 +82,7 @@ case "${1:-}" in
         dotnet test "$tests" --filter "FullyQualifiedName~DifferentialCorpusTests" --nologo -v q
         ;;
     *)
-        sed -n '2,17p' "$0"
+        sed -n '2,16p' "$0"
         exit 2
         ;;
 esac
