@@ -35,6 +35,12 @@ def number(value):
     return "None" if value is None else f"{value}"
 
 
+def make_resource(spec):
+    if spec["kind"] == "lock":
+        return asyncio.Lock()
+    return {"semaphore": asyncio.Semaphore, "bounded_semaphore": asyncio.BoundedSemaphore}[spec["kind"]](spec["value"])
+
+
 def outcome(value):
     if isinstance(value, BaseException):
         return describe_exception(value)
@@ -56,9 +62,7 @@ class Interpreter:
         self.program = program
         self.out = out
         self.tasks = {}          # task index -> asyncio.Task, filled in creation order
-        self.resources = [{"lock": asyncio.Lock, "semaphore": asyncio.Semaphore,
-                           "bounded_semaphore": asyncio.BoundedSemaphore}[r["kind"]](*([] if r["kind"] == "lock" else [r["value"]]))
-                          for r in program.get("resources") or []]
+        self.resources = [make_resource(r) for r in program.get("resources") or []]
         self.events = [asyncio.Event() for _ in range(program.get("events") or 0)]
         self.queues = [asyncio.Queue(maxsize) for maxsize in program.get("queues") or []]
 
