@@ -4,12 +4,14 @@
 #   tests/Differential/check.sh seeds FIRST COUNT [DIR]   generate seeds FIRST..FIRST+COUNT-1 into DIR (default: a
 #                                                         temporary folder), run them on CPython and on the library,
 #                                                         report every disagreement (with the first diff)
-#                                                         (PROFILE=big or dense: generate.py --big / --dense)
+#                                                         (PROFILE=big, dense, rich, richbig, richdense or
+#                                                         richcancel: generate.py --big ...)
 #   tests/Differential/check.sh csgen FIRST COUNT [DIR]   the same with programs of the C# generator (ProgramGen,
 #                                                         the property tests' cases FIRST..FIRST+COUNT-1)
 #   tests/Differential/check.sh corpus [COUNT]            regenerate tests/Differential/corpus (seeds 0..COUNT-1,
-#                                                         default 600, and EXTRA=100 seeds of --big and of --dense)
-#                                                         with CPython's outputs, then replay it
+#                                                         default 600, EXTRA=100 seeds of --big and of --dense,
+#                                                         RICH=400 seeds of --rich) with CPython's outputs, then
+#                                                         replay it
 #
 # CPython's side runs twice with different hash seeds; outputs that differ are refused (they would not be facts).
 set -euo pipefail
@@ -70,10 +72,12 @@ case "${1:-}" in
     corpus)
         count=${2:-600}
         EXTRA=${EXTRA:-100}
+        RICH=${RICH:-400}
         rm -f "$here"/corpus/*.json "$here"/corpus/*.out
         "$python" "$here/generate.py" --out "$here/corpus" 0 "$count"
         "$python" "$here/generate.py" --big --out "$here/corpus" 0 "$EXTRA"
         "$python" "$here/generate.py" --dense --out "$here/corpus" 0 "$EXTRA"
+        "$python" "$here/generate.py" --rich --out "$here/corpus" 0 "$RICH"
         run_cpython "$here/corpus"
         dotnet test "$tests" --filter "FullyQualifiedName~DifferentialCorpusTests" --nologo -v q
         ;;

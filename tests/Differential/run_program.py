@@ -24,7 +24,21 @@ warnings.filterwarnings("ignore", message="coroutine .* was never awaited", cate
 
 
 def describe_exception(exc):
-    return f"{type(exc).__name__}:{exc}"
+    """Type:message; an exception group adds its exceptions in brackets."""
+    text = f"{type(exc).__name__}:{exc}"
+    if isinstance(exc, BaseExceptionGroup):
+        text += f" [{', '.join(describe_exception(e) for e in exc.exceptions)}]"
+    return text
+
+
+def number(value):
+    return "None" if value is None else f"{value}"
+
+
+def make_resource(spec):
+    if spec["kind"] == "lock":
+        return asyncio.Lock()
+    return {"semaphore": asyncio.Semaphore, "bounded_semaphore": asyncio.BoundedSemaphore}[spec["kind"]](spec["value"])
 
 
 def outcome(value):
@@ -48,6 +62,9 @@ class Interpreter:
         self.program = program
         self.out = out
         self.tasks = {}          # task index -> asyncio.Task, filled in creation order
+        self.resources = [make_resource(r) for r in program.get("resources") or []]
+        self.events = [asyncio.Event() for _ in range(program.get("events") or 0)]
+        self.queues = [asyncio.Queue(maxsize) for maxsize in program.get("queues") or []]
 
     def write(self, line):
         self.out.write(line + "\n")
@@ -174,6 +191,140 @@ class Interpreter:
         task.add_done_callback(lambda t: self.log(f"done-callback {label} {t.get_name()} {final_state(t)}"))
         self.log(f"add_done_callback {label} {task.get_name()}")
 
+    # -- the rich profile's constructs -------------------------------------------------------------------------
+
+    async def logged_await(self, what, make, catch):
+        """Awaits make(), logs the outcome; with catch an exception or cancellation is logged instead of raised."""
+        if not catch:
+            self.log(f"{what} -> {outcome(await make())}")
+            return
+        try:
+            result = await make()
+        except (asyncio.CancelledError, Exception) as exc:
+            self.log(f"{what} -> {describe_exception(exc)}")
+        else:
+            self.log(f"{what} -> {outcome(result)}")
+
+    async def wait(self, s):
+        tasks = [self.tasks[i] for i in s["tasks"]]
+        what = (f"wait [{','.join(t.get_name() for t in tasks)}] timeout={number(s['timeout'])} "
+                f"return_when={s['return_when']}")
+        done, pending = await asyncio.wait(tasks, timeout=s["timeout"], return_when=getattr(asyncio, s["return_when"]))
+        names = lambda ts: ",".join(t.get_name() for t in vloop.creation_order(ts))  # noqa: E731
+        self.log(f"{what} -> done=[{names(done)}] pending=[{names(pending)}]")
+
+    async def wait_for(self, s):
+        task = self.tasks[s["task"]]
+        await self.logged_await(f"wait_for {task.get_name()} timeout={number(s['timeout'])}",
+                                lambda: asyncio.wait_for(task, s["timeout"]), s["catch"])
+
+    async def shield(self, s):
+        task = self.tasks[s["task"]]
+        await self.logged_await(f"shield {task.get_name()}", lambda: asyncio.shield(task), s["catch"])
+
+    async def timeout(self, s):
+        async with asyncio.timeout(s["delay"]) as scope:
+            when = scope.when()
+            self.log(f"timeout {number(s['delay'])} enter when={'None' if when is None else f'{when:.3f}'}")
+            await self.block(s["body"])
+        self.log(f"timeout {number(s['delay'])} exit expired={scope.expired()}")
+
+    async def task_group(self, s):
+        async def run():
+            async with asyncio.TaskGroup() as group:
+                self.log("task_group enter")
+                for statement in s["body"]:
+                    if statement["op"] == "group_spawn":
+                        index = statement["task"]
+                        task = group.create_task(self.run_body(index), name=self.name(index))
+                        self.register(index, task)
+                        self.log(f"group_spawn {task.get_name()}")
+                    else:
+                        await EXEC[statement["op"]](self, statement)
+
+        async def ok():
+            await run()
+            return "ok"
+        await self.logged_await("task_group", ok, s["catch"])
+
+    async def acquire(self, s):
+        index = s["resource"]
+        async with self.resources[index]:
+            self.log(f"acquired r{index}")
+            await self.block(s["body"])
+            self.log(f"release r{index}")
+
+    async def event_set(self, s):
+        self.events[s["event"]].set()
+        self.log(f"event_set v{s['event']}")
+
+    async def event_clear(self, s):
+        self.events[s["event"]].clear()
+        self.log(f"event_clear v{s['event']}")
+
+    async def guarded(self, s, make):
+        """make() under a deadline (asyncio.timeout or wait_for); its result, or the TimeoutError, described."""
+        try:
+            if s["via"] == "timeout":
+                async with asyncio.timeout(s["timeout"]):
+                    return await make()
+            return await asyncio.wait_for(make(), s["timeout"])
+        except TimeoutError as exc:
+            return describe_exception(exc)
+
+    def guard(self, s):
+        return f"via={s['via']} timeout={number(s['timeout'])}"
+
+    async def event_wait(self, s):
+        event = self.events[s["event"]]
+
+        async def wait():
+            return f"{await event.wait()}"
+        result = await self.guarded(s, wait)
+        self.log(f"event_wait v{s['event']} {self.guard(s)} -> {result}")
+
+    async def queue_put(self, s):
+        queue = self.queues[s["queue"]]
+
+        async def put():
+            await queue.put(s["item"])
+            return "ok"
+        result = await self.guarded(s, put)
+        self.log(f"queue_put q{s['queue']} {s['item']} {self.guard(s)} -> {result}")
+
+    async def queue_get(self, s):
+        queue = self.queues[s["queue"]]
+        got = []
+
+        async def get():
+            item = await queue.get()
+            got.append(item)
+            return item
+        result = await self.guarded(s, get)
+        if got and s["task_done"]:
+            queue.task_done()
+            result += " task_done"
+        self.log(f"queue_get q{s['queue']} {self.guard(s)} -> {result}")
+
+    async def queue_join(self, s):
+        queue = self.queues[s["queue"]]
+
+        async def join():
+            await queue.join()
+            return "ok"
+        result = await self.guarded(s, join)
+        self.log(f"queue_join q{s['queue']} {self.guard(s)} -> {result}")
+
+    async def uncancel(self, s):
+        task = asyncio.current_task()
+        cancelling = task.cancelling()
+        self.log(f"uncancel cancelling={cancelling} -> {task.uncancel()}")
+
+    async def cancel_self(self, s):
+        task = asyncio.current_task()
+        result = task.cancel(s["msg"]) if s["msg"] is not None else task.cancel()
+        self.log(f"cancel self msg={s['msg']} -> {result}")
+
     # -- the whole run -----------------------------------------------------------------------------------------
 
     def run(self):
@@ -200,12 +351,34 @@ EXEC = {
     "call_soon": Interpreter.call_soon,
     "call_later": Interpreter.call_later,
     "add_done_callback": Interpreter.add_done_callback,
+    "wait": Interpreter.wait,
+    "wait_for": Interpreter.wait_for,
+    "shield": Interpreter.shield,
+    "timeout": Interpreter.timeout,
+    "task_group": Interpreter.task_group,
+    "acquire": Interpreter.acquire,
+    "event_set": Interpreter.event_set,
+    "event_clear": Interpreter.event_clear,
+    "event_wait": Interpreter.event_wait,
+    "queue_put": Interpreter.queue_put,
+    "queue_get": Interpreter.queue_get,
+    "queue_join": Interpreter.queue_join,
+    "uncancel": Interpreter.uncancel,
+    "cancel_self": Interpreter.cancel_self,
 }
+
+
+# Every interpreter of this process, kept until it exits: tasks left pending (the ones wait_for creates during the
+# shutdown too) are then never collected, so neither "Task was destroyed but it is pending!" nor the closing of their
+# coroutines happens while a later program runs (README.md, "Left out").
+_finished = []
 
 
 def run_to_text(program):
     out = io.StringIO()
-    Interpreter(program, out).run()
+    interpreter = Interpreter(program, out)
+    interpreter.run()
+    _finished.append(interpreter)
     return out.getvalue()
 
 

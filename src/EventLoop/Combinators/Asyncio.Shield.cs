@@ -9,7 +9,8 @@ public static partial class Asyncio
     /// </summary>
     /// <remarks>
     /// CPython returns the task itself when it is already done; here that case gives a done future with the same
-    /// outcome (a typed task is not a <see cref="Future{T}"/>), which an await also takes without suspending.
+    /// outcome (a typed task is not a <see cref="Future{T}"/>), which an await also takes without suspending. A
+    /// cancelled task's own CancelledError (handed out once) is taken when the shield is made, not when it is awaited.
     /// </remarks>
     public static Future<T> Shield<T>(LoopTask<T> task)
     {
@@ -51,7 +52,16 @@ public static partial class Asyncio
         var outer = inner.Loop.CreateFuture<T>();
         if (inner.Done)
         {
-            CopyOutcome(inner, typed, outer);
+            if (inner.Cancelled)
+            {
+                // CPython returns the task itself, whose own cancellation (with its message) is handed out once.
+                outer.Cancel(inner.MakeCancelledError().Message);
+            }
+            else
+            {
+                CopyOutcome(inner, typed, outer);
+            }
+
             return outer;
         }
 

@@ -132,4 +132,49 @@ public sealed class DifferentialRegressionTests
         Assert.DoesNotContain(record.DoneCallbacksFired, f => f.Label == "d4");
         Assert.Contains(record.DoneCallbacksAdded, a => a.Label == "d4" && a.AfterMain);
     }
+
+    /// <summary>
+    /// Rich seed 482. Shielding a task that is already cancelled gives its own CancelledError('m4') (CPython's shield
+    /// returns the task itself), which is handed out once, so asking the task afterwards gives an empty message.
+    /// <code>
+    /// async def main():
+    ///     t = asyncio.create_task(asyncio.sleep(1)); t.cancel("m4"); await asyncio.sleep(0)
+    ///     try: await asyncio.shield(t)
+    ///     except asyncio.CancelledError as e: print(repr(str(e)))                   # 'm4'
+    ///     try: t.result()
+    ///     except asyncio.CancelledError as e: print(repr(str(e)))                   # ''
+    /// </code>
+    /// </summary>
+    [Fact]
+    public void Shielding_a_cancelled_task_raises_its_own_cancellation()
+    {
+        static async Coroutine<string> Main()
+        {
+            var t = Asyncio.CreateTask(Asyncio.Sleep(1, 0));
+            t.Cancel("m4");
+            await Asyncio.Sleep(0);
+            var log = new List<string> { t.Done.ToString() };
+            try
+            {
+                await Asyncio.Shield(t);
+            }
+            catch (CancelledError error)
+            {
+                log.Add($"'{error.Message}'");
+            }
+
+            try
+            {
+                t.Result();
+            }
+            catch (CancelledError error)
+            {
+                log.Add($"'{error.Message}'");
+            }
+
+            return string.Join(" ", log);
+        }
+
+        Assert.Equal("True 'm4' ''", Asyncio.Run(Main()));
+    }
 }

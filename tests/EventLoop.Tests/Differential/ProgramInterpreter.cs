@@ -15,11 +15,28 @@ public sealed class ProgramInterpreter
     private readonly Dictionary<int, LoopTask<int>> _tasks = [];
     private readonly RunRecord _record = new();
     private readonly bool _countCompletions;
+    private readonly List<Func<Coroutine<Releaser>>> _resources = [];
+    private readonly List<AsyncEvent> _events = [];
+    private readonly List<AsyncQueue<string>> _queues = [];
 
     private ProgramInterpreter(ProgramSpec program, bool countCompletions)
     {
         _program = program;
         _countCompletions = countCompletions;
+        foreach (var resource in program.Resources ?? [])
+        {
+            Func<Coroutine<Releaser>> acquire = resource.Kind switch
+            {
+                "lock" => new AsyncLock().Acquire,
+                "semaphore" => new AsyncSemaphore(resource.Value).Acquire,
+                "bounded_semaphore" => new AsyncBoundedSemaphore(resource.Value).Acquire,
+                _ => throw new NotSupportedException($"Unknown resource kind '{resource.Kind}': lock, semaphore or bounded_semaphore."),
+            };
+            _resources.Add(acquire);
+        }
+
+        _events.AddRange(Enumerable.Range(0, program.Events).Select(_ => new AsyncEvent()));
+        _queues.AddRange((program.Queues ?? []).Select(maxsize => new AsyncQueue<string>(maxsize)));
     }
 
     /// <summary>Runs the program and returns its log.</summary>
@@ -50,6 +67,7 @@ public sealed class ProgramInterpreter
             finally
             {
                 _record.MainFinished = true;
+                _record.PendingWhenMainFinished = [.. runner.Loop.AllTasks()];
             }
         }
         finally
@@ -155,6 +173,20 @@ public sealed class ProgramInterpreter
             case CallSoonStatement s: CallSoon(s); break;
             case CallLaterStatement s: CallLater(s); break;
             case AddDoneCallbackStatement s: AddDoneCallback(s); break;
+            case WaitStatement s: await Wait(s); break;
+            case WaitForStatement s: await WaitFor(s); break;
+            case ShieldStatement s: await Shield(s); break;
+            case TimeoutStatement s: await Timeout(s); break;
+            case TaskGroupStatement s: await TaskGroupBlock(s); break;
+            case AcquireStatement s: await Acquire(s); break;
+            case EventSetStatement s: EventSet(s); break;
+            case EventClearStatement s: EventClear(s); break;
+            case EventWaitStatement s: await EventWait(s); break;
+            case QueuePutStatement s: await QueuePut(s); break;
+            case QueueGetStatement s: await QueueGet(s); break;
+            case QueueJoinStatement s: await QueueJoin(s); break;
+            case UncancelStatement: Uncancel(); break;
+            case CancelSelfStatement s: CancelSelf(s); break;
             default: throw new NotSupportedException($"No interpreter case for {statement.GetType().Name}: add one to ProgramInterpreter.Execute.");
         }
     }
@@ -286,6 +318,208 @@ public sealed class ProgramInterpreter
         Log($"add_done_callback {s.Label} {task.Name}");
     }
 
+    /// <summary>Awaits <paramref name="make"/>() and logs the outcome; with <paramref name="caught"/> an exception or cancellation is logged instead of thrown.</summary>
+    private async Coroutine LoggedAwait<T>(string what, Func<Coroutine<T>> make, bool caught)
+    {
+        if (!caught)
+        {
+            Log($"{what} -> {Outcome(await make())}");
+            return;
+        }
+
+        T result;
+        try
+        {
+            result = await make();
+        }
+        catch (Exception exception)
+        {
+            Log($"{what} -> {Describe(exception)}");
+            return;
+        }
+
+        Log($"{what} -> {Outcome(result)}");
+    }
+
+    private async Coroutine Wait(WaitStatement s)
+    {
+        var tasks = s.Tasks.Select(i => _tasks[i]).ToList();
+        var what = $"wait [{string.Join(",", tasks.Select(t => t.Name))}] timeout={Number(s.Timeout)} return_when={s.ReturnWhen}";
+        var returnWhen = s.ReturnWhen switch
+        {
+            "ALL_COMPLETED" => ReturnWhen.AllCompleted,
+            "FIRST_COMPLETED" => ReturnWhen.FirstCompleted,
+            "FIRST_EXCEPTION" => ReturnWhen.FirstException,
+            _ => throw new NotSupportedException($"Unknown return_when '{s.ReturnWhen}'."),
+        };
+        var (done, pending) = await Asyncio.Wait(tasks, s.Timeout, returnWhen);
+        Log($"{what} -> done=[{string.Join(",", done.Select(t => t.Name))}] pending=[{string.Join(",", pending.Select(t => t.Name))}]");
+    }
+
+    private async Coroutine WaitFor(WaitForStatement s)
+    {
+        var task = _tasks[s.Task];
+        await LoggedAwait($"wait_for {task.Name} timeout={Number(s.Timeout)}", () => Asyncio.WaitFor(task, s.Timeout), s.Catch);
+    }
+
+    private async Coroutine Shield(ShieldStatement s)
+    {
+        var task = _tasks[s.Task];
+        await LoggedAwait($"shield {task.Name}", async () => await Asyncio.Shield(task), s.Catch);
+    }
+
+    private async Coroutine Timeout(TimeoutStatement s)
+    {
+        var scope = Asyncio.Timeout(s.Delay);
+        await scope.Run(async () =>
+        {
+            Log($"timeout {Number(s.Delay)} enter when={(scope.When is { } when ? F3(when) : "None")}");
+            await Block(s.Body);
+        });
+        Log($"timeout {Number(s.Delay)} exit expired={PyBool(scope.Expired)}");
+    }
+
+    private async Coroutine TaskGroupBlock(TaskGroupStatement s)
+    {
+        async Coroutine<string> Run()
+        {
+            await TaskGroup.Run(async group =>
+            {
+                Log("task_group enter");
+                foreach (var statement in s.Body)
+                {
+                    if (statement is GroupSpawnStatement spawn)
+                    {
+                        var task = group.CreateTask(RunBody(spawn.Task), _program.Tasks[spawn.Task].Name);
+                        Register(spawn.Task, task);
+                        Log($"group_spawn {task.Name}");
+                    }
+                    else
+                    {
+                        await Execute(statement);
+                    }
+                }
+            });
+            return "ok";
+        }
+
+        await LoggedAwait("task_group", Run, s.Catch);
+    }
+
+    private async Coroutine Acquire(AcquireStatement s)
+    {
+        using (await _resources[s.Resource]())
+        {
+            var holders = _record.Holders[s.Resource] = _record.Holders.GetValueOrDefault(s.Resource) + 1;
+            _record.MostHolders[s.Resource] = Math.Max(holders, _record.MostHolders.GetValueOrDefault(s.Resource));
+            try
+            {
+                Log($"acquired r{s.Resource}");
+                await Block(s.Body);
+                Log($"release r{s.Resource}");
+            }
+            finally
+            {
+                _record.Holders[s.Resource]--;
+            }
+        }
+    }
+
+    private void EventSet(EventSetStatement s)
+    {
+        _events[s.Event].Set();
+        Log($"event_set v{s.Event}");
+    }
+
+    private void EventClear(EventClearStatement s)
+    {
+        _events[s.Event].Clear();
+        Log($"event_clear v{s.Event}");
+    }
+
+    /// <summary><paramref name="make"/>() under a deadline (a timeout scope or wait_for); its result, or the TimeoutError described.</summary>
+    private static async Coroutine<string> Guarded(double timeout, string via, Func<Coroutine<string>> make)
+    {
+        try
+        {
+            return via switch
+            {
+                "timeout" => await Asyncio.Timeout(timeout).Run(make),
+                "wait_for" => await Asyncio.WaitFor(make(), timeout),
+                _ => throw new NotSupportedException($"Unknown guard '{via}': timeout or wait_for."),
+            };
+        }
+        catch (TimeoutException exception)
+        {
+            return Describe(exception);
+        }
+    }
+
+    private static string Guard(double timeout, string via) => $"via={via} timeout={Number(timeout)}";
+
+    private async Coroutine EventWait(EventWaitStatement s)
+    {
+        var @event = _events[s.Event];
+        var result = await Guarded(s.Timeout, s.Via, async () => PyBool(await @event.Wait()));
+        Log($"event_wait v{s.Event} {Guard(s.Timeout, s.Via)} -> {result}");
+    }
+
+    private async Coroutine QueuePut(QueuePutStatement s)
+    {
+        var queue = _queues[s.Queue];
+        var result = await Guarded(s.Timeout, s.Via, async () =>
+        {
+            await queue.Put(s.Item);
+            _record.QueueItems(s.Queue).Put.Add(s.Item);
+            return "ok";
+        });
+        Log($"queue_put q{s.Queue} {s.Item} {Guard(s.Timeout, s.Via)} -> {result}");
+    }
+
+    private async Coroutine QueueGet(QueueGetStatement s)
+    {
+        var queue = _queues[s.Queue];
+        var got = false;
+        var result = await Guarded(s.Timeout, s.Via, async () =>
+        {
+            var item = await queue.Get();
+            _record.QueueItems(s.Queue).Got.Add(item);
+            got = true;
+            return item;
+        });
+        if (got && s.TaskDone)
+        {
+            queue.TaskDone();
+            result += " task_done";
+        }
+
+        Log($"queue_get q{s.Queue} {Guard(s.Timeout, s.Via)} -> {result}");
+    }
+
+    private async Coroutine QueueJoin(QueueJoinStatement s)
+    {
+        var queue = _queues[s.Queue];
+        var result = await Guarded(s.Timeout, s.Via, async () =>
+        {
+            await queue.Join();
+            return "ok";
+        });
+        Log($"queue_join q{s.Queue} {Guard(s.Timeout, s.Via)} -> {result}");
+    }
+
+    private void Uncancel()
+    {
+        var task = Loop.GetRunningLoop().CurrentTask!;
+        var cancelling = task.Cancelling();
+        Log($"uncancel cancelling={cancelling} -> {task.Uncancel()}");
+    }
+
+    private void CancelSelf(CancelSelfStatement s)
+    {
+        var cancelled = Loop.GetRunningLoop().CurrentTask!.Cancel(s.Msg);
+        Log($"cancel self msg={s.Msg ?? "None"} -> {PyBool(cancelled)}");
+    }
+
     /// <summary>Python's <c>except ValueError / CancelledError / Exception</c> (CancelledError is no Exception there).</summary>
     private static bool Catches(string kind, Exception exception) => kind switch
     {
@@ -314,12 +548,26 @@ public sealed class ProgramInterpreter
 
     private static string Outcome(object? value) => value is Exception exception ? Describe(exception) : $"result={value}";
 
-    private static string Describe(Exception exception) =>
-        $"{(exception is OperationCanceledException ? "CancelledError" : exception.GetType().Name)}:{exception.Message}";
+    /// <summary>
+    /// Python's <c>Type:str(exc)</c>, with .NET's names mapped to Python's; a group lists its exceptions in brackets.
+    /// A misuse (CPython's RuntimeError, e.g. creating a task in a task group that is shutting down) is the library's
+    /// InvalidOperationException, whose message is CPython's followed by advice after ": ": only CPython's part is logged.
+    /// </summary>
+    private static string Describe(Exception exception)
+    {
+        var text = exception switch
+        {
+            OperationCanceledException => $"CancelledError:{exception.Message}",
+            TimeoutException => $"TimeoutError:{exception.Message}",
+            _ when exception.GetType() == typeof(InvalidOperationException) => $"RuntimeError:{exception.Message.Split(": ")[0]}",
+            _ => $"{exception.GetType().Name}:{exception.Message}",
+        };
+        return exception is ExceptionGroup group ? $"{text} [{string.Join(", ", group.Exceptions.Select(Describe))}]" : text;
+    }
 
     private static string F3(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
 
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "None";
 
     private static string PyBool(bool value) => value ? "True" : "False";
 }

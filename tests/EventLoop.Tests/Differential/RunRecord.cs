@@ -27,9 +27,32 @@ public sealed class RunRecord
     /// <summary>Sleeps that returned normally: loop time before, delay, loop time after.</summary>
     public List<(double Start, double Delay, double End)> Sleeps { get; } = [];
 
+    /// <summary>How many tasks hold each resource (lock or semaphore) now, by index.</summary>
+    public Dictionary<int, int> Holders { get; } = [];
+
+    /// <summary>The most tasks that held each resource at once, by index.</summary>
+    public Dictionary<int, int> MostHolders { get; } = [];
+
+    /// <summary>Per queue: the items put (as each put returned) and got (as each get returned), in order.</summary>
+    public Dictionary<int, (List<string> Put, List<string> Got)> Queues { get; } = [];
+
     /// <summary>True once main's run returned or raised (tasks created later are created during the shutdown).</summary>
     public bool MainFinished { get; set; }
 
+    /// <summary>The loop's tasks pending when main finished (before the shutdown), the program's and the library's own.</summary>
+    public List<LoopTask> PendingWhenMainFinished { get; set; } = [];
+
     /// <summary>The loop's tasks still pending after the runner closed.</summary>
     public List<LoopTask> PendingAtEnd { get; set; } = [];
+
+    /// <summary>The put and got items of queue <paramref name="index"/>.</summary>
+    public (List<string> Put, List<string> Got) QueueItems(int index)
+    {
+        if (!Queues.TryGetValue(index, out var items))
+        {
+            Queues[index] = items = ([], []);
+        }
+
+        return items;
+    }
 }
