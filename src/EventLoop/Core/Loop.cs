@@ -54,6 +54,9 @@ public sealed partial class Loop : IDisposable
     /// <summary>How many iterations (<c>_run_once</c> calls) the loop has run; the first callback runs in iteration 1.</summary>
     public long Iteration { get; private set; }
 
+    /// <summary>How many callbacks the loop has run (cancelled ones skipped): the benchmarks compare it with CPython's count.</summary>
+    internal long CallbacksRun { get; private set; }
+
     /// <summary>True while <see cref="RunForever"/> (or a run until something completes) is on the stack.</summary>
     public bool IsRunning => _threadId != 0;
 
@@ -293,6 +296,7 @@ public sealed partial class Loop : IDisposable
                 continue;
             }
 
+            CallbacksRun++;
             RunHandle(handle);
         }
 
