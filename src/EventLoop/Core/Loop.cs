@@ -20,7 +20,7 @@ public sealed partial class Loop : IDisposable
     private const int MinScheduledTimerHandles = 100;
     private const double MinCancelledTimerHandlesFraction = 0.5;
 
-    private readonly Queue<Handle> _ready = new();
+    private readonly Queue<ReadyCallback> _ready = new();
     private readonly PriorityQueue<TimerHandle, (double When, long Sequence)> _scheduled = new();
     private readonly ConcurrentQueue<Handle> _inbox = new();
     private readonly SemaphoreSlim _inboxSignal = new(0);
@@ -215,9 +215,33 @@ public sealed partial class Loop : IDisposable
         CheckThread();
         CheckNotClosed();
         var handle = new Handle(this, callback, state, kind, subject, userCallback);
-        _ready.Enqueue(handle);
-        TraceScheduled(handle);
+        var ready = new ReadyCallback(handle);
+        _ready.Enqueue(ready);
+        TraceScheduled(in ready);
         return handle;
+    }
+
+    /// <summary>
+    /// Like <c>CallSoon</c> for a callback that nobody can cancel (a task's step or wake-up): no <see cref="Handle"/>,
+    /// no allocation. The state is also the callback's subject.
+    /// </summary>
+    internal void Schedule(Action<object?> callback, object? state, HandleKind kind)
+    {
+        CheckThread();
+        CheckNotClosed();
+        var ready = new ReadyCallback(callback, state, kind);
+        _ready.Enqueue(ready);
+        TraceScheduled(in ready);
+    }
+
+    /// <summary>Schedules a future's done callback to run with the future (no <see cref="Handle"/>, no allocation).</summary>
+    internal void Schedule(DoneCallback callback, Future future)
+    {
+        CheckThread();
+        CheckNotClosed();
+        var ready = new ReadyCallback(callback, future);
+        _ready.Enqueue(ready);
+        TraceScheduled(in ready);
     }
 
     internal TimerHandle CallAt(double when, Action<object?> callback, object? state, object? subject, Delegate? userCallback = null)
@@ -290,30 +314,30 @@ public sealed partial class Loop : IDisposable
         var ntodo = _ready.Count;
         for (var i = 0; i < ntodo; i++)
         {
-            var handle = _ready.Dequeue();
-            if (handle.Cancelled)
+            var ready = _ready.Dequeue();
+            if (ready.Cancelled)
             {
                 continue;
             }
 
-            CallbacksRun++;
-            RunHandle(handle);
+            RunReady(in ready);
         }
 
         TraceIterationEnded();
     }
 
-    private void RunHandle(Handle handle)
+    private void RunReady(in ReadyCallback ready)
     {
-        TraceCallbackRunning(handle);
-        InCallbackFromOtherThread = handle.FromOtherThread;
+        CallbacksRun++;
+        TraceCallbackRunning(in ready);
+        InCallbackFromOtherThread = ready.FromOtherThread;
         try
         {
-            handle.Run();
+            ready.Run();
         }
         catch (Exception exception)
         {
-            CallExceptionHandler(new ExceptionContext($"Exception in callback {handle.CallbackName}", exception, handle));
+            CallExceptionHandler(new ExceptionContext($"Exception in callback {ready.CallbackName}", exception, ready.ToHandle(this)));
         }
         finally
         {
@@ -402,7 +426,7 @@ public sealed partial class Loop : IDisposable
         while (_inbox.TryDequeue(out var handle))
         {
             _inboxSignal.Wait(0);
-            _ready.Enqueue(handle);
+            _ready.Enqueue(new ReadyCallback(handle));
         }
     }
 
@@ -413,7 +437,7 @@ public sealed partial class Loop : IDisposable
         {
             _scheduled.Dequeue();
             timer.Scheduled = false;
-            _ready.Enqueue(timer);
+            _ready.Enqueue(new ReadyCallback(timer));
         }
     }
 

@@ -96,11 +96,11 @@ public sealed partial class Loop
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void TraceScheduled(Handle handle)
+    internal void TraceScheduled(in ReadyCallback ready)
     {
         if (_instruments is not null)
         {
-            EmitScheduled(handle);
+            EmitScheduled(in ready);
         }
     }
 
@@ -123,11 +123,11 @@ public sealed partial class Loop
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void TraceCallbackRunning(Handle handle)
+    internal void TraceCallbackRunning(in ReadyCallback ready)
     {
         if (_instruments is not null)
         {
-            EmitCallbackRunning(handle);
+            EmitCallbackRunning(in ready);
         }
     }
 
@@ -256,15 +256,16 @@ public sealed partial class Loop
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void EmitScheduled(Handle handle)
+    private void EmitScheduled(in ReadyCallback ready)
     {
-        var detail = handle.Kind switch
+        var detail = ready.Kind switch
         {
             HandleKind.Step => "step",
             HandleKind.Wakeup => "wakeup",
-            _ => "callback " + TraceValues.CallbackName(handle.CallbackName),
+            _ => "callback " + TraceValues.CallbackName(ready.CallbackName),
         };
-        Emit(TraceEventKind.CallbackScheduled, handle.Subject as LoopTask, TaskNameOf(handle.Subject), detail);
+        var subject = ready.Subject;
+        Emit(TraceEventKind.CallbackScheduled, subject as LoopTask, TaskNameOf(subject), detail);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -273,11 +274,12 @@ public sealed partial class Loop
             TraceValues.CallbackName(timer.CallbackName) + " at t=" + TraceValues.Time(timer.When));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void EmitCallbackRunning(Handle handle)
+    private void EmitCallbackRunning(in ReadyCallback ready)
     {
-        var task = handle.Subject as LoopTask;
-        var name = TaskNameOf(handle.Subject);
-        switch (handle.Kind)
+        var subject = ready.Subject;
+        var task = subject as LoopTask;
+        var name = TaskNameOf(subject);
+        switch (ready.Kind)
         {
             case HandleKind.Step:
                 Emit(TraceEventKind.StepStarted, task, name, "step");
@@ -286,10 +288,10 @@ public sealed partial class Loop
                 Emit(TraceEventKind.StepStarted, task, name, "wakeup");
                 break;
             case HandleKind.Timer:
-                Emit(TraceEventKind.TimerFired, task, name, TraceValues.CallbackName(handle.CallbackName));
+                Emit(TraceEventKind.TimerFired, task, name, TraceValues.CallbackName(ready.CallbackName));
                 break;
             default:
-                Emit(TraceEventKind.CallbackRun, task, name, TraceValues.CallbackName(handle.CallbackName));
+                Emit(TraceEventKind.CallbackRun, task, name, TraceValues.CallbackName(ready.CallbackName));
                 break;
         }
     }

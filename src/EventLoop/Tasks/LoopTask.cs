@@ -8,7 +8,7 @@ namespace EventLoop;
 /// </summary>
 public class LoopTask : Future, ICoroutineDriver
 {
-    private readonly Action<Future> _wakeup;
+    private DoneCallback? _wakeup;
     private ExecutionContext? _context = ExecutionContext.Capture();
     private Type? _foreignAwaiter;
     private Coroutine _resumePoint;
@@ -28,9 +28,8 @@ public class LoopTask : Future, ICoroutineDriver
         coroutine.StartAsTask(this, _name);
         Coroutine = coroutine;
         _resumePoint = coroutine;
-        _wakeup = Wakeup;
         loop.TraceTaskCreated(this);
-        loop.CallSoon(StepCallback, this, HandleKind.Step, this);
+        loop.Schedule(StepCallback, this, HandleKind.Step);
         RegistryNode = loop.RegisterTask(this);
     }
 
@@ -104,7 +103,7 @@ public class LoopTask : Future, ICoroutineDriver
     {
         _resumePoint = frame;
         Loop.TraceSuspending(WaitKind.Yield, null);
-        Loop.CallSoon(StepCallback, this, HandleKind.Step, this);
+        Loop.Schedule(StepCallback, this, HandleKind.Step);
     }
 
     void ICoroutineDriver.SuspendOnFuture(Coroutine frame, Future future)
@@ -121,7 +120,8 @@ public class LoopTask : Future, ICoroutineDriver
         }
 
         _resumePoint = frame;
-        future.AddDoneCallback(new DoneCallback(_wakeup, HandleKind.Wakeup, this));
+        // One wake-up callback per task, made at its first wait: awaiting a future allocates nothing more.
+        future.AddDoneCallback(_wakeup ??= new DoneCallback(Wakeup, HandleKind.Wakeup, this));
         _waitingOn = future;
         Loop.TraceSuspending(WaitKind.Future, future);
         if (_mustCancel && future.Cancel(CancelMessage))
@@ -154,7 +154,7 @@ public class LoopTask : Future, ICoroutineDriver
         Action<object?> resume = fromOtherThread && Loop.Clock == LoopClock.Virtual ? ResumeAfterEscapeCallback : StepCallback;
         if (Loop.IsLoopThread)
         {
-            Loop.CallSoon(resume, this, HandleKind.Wakeup, this);
+            Loop.Schedule(resume, this, HandleKind.Wakeup);
         }
         else
         {
