@@ -1,0 +1,190 @@
+namespace EventLoop.Tests;
+
+/// <summary>
+/// The behaviours the performance work rewrote (hand-written Sleep coroutines, the first done callback kept in a
+/// field) stay as CPython has them.
+/// </summary>
+public sealed class FastPathSemanticsTests
+{
+    [Fact]
+    public void Sleep_zero_is_a_lazy_coroutine_named_Sleep_that_can_be_awaited_once()
+    {
+        var log = new List<string>();
+
+        async Coroutine<int> Main()
+        {
+            var sleep = Asyncio.Sleep(0);
+            log.Add($"{sleep.Name} {sleep.State}");
+            await sleep;
+            log.Add($"{sleep.State}");
+            var again = Assert.Throws<InvalidOperationException>(() => sleep.GetAwaiter());
+            log.Add(again.Message.Contains("cannot reuse already awaited coroutine 'Sleep'", StringComparison.Ordinal) ? "reuse refused" : again.Message);
+            return 0;
+        }
+
+        Asyncio.Run(Main());
+        Assert.Equal(["Sleep Created", "Completed", "reuse refused"], log);
+    }
+
+    [Fact]
+    public void A_cancellation_thrown_into_Sleep_zero_can_be_caught_and_the_task_finishes_normally()
+    {
+        async Coroutine<int> Child()
+        {
+            try
+            {
+                await Asyncio.Sleep(0);
+                return 0;
+            }
+            catch (CancelledError)
+            {
+                return 1;
+            }
+        }
+
+        async Coroutine<(int, bool, long)> Main()
+        {
+            var loop = Loop.GetRunningLoop();
+            var child = Asyncio.CreateTask(Child());
+            await Asyncio.Sleep(0);
+            var start = loop.Iteration;
+            child.Cancel();
+            var result = await child;
+            return (result, child.Cancelled, loop.Iteration - start);
+        }
+
+        // CPython: the task is not waiting on a future, so its next step throws CancelledError into the coroutine;
+        // the coroutine returns 1 and the task ends with that result one iteration later.
+        Assert.Equal((1, false, 2L), Asyncio.Run(Main()));
+    }
+
+    [Fact]
+    public void A_cancelled_timed_Sleep_raises_in_the_sleeper_and_its_timer_no_longer_holds_the_clock()
+    {
+        async Coroutine<string> Sleeper()
+        {
+            try
+            {
+                await Asyncio.Sleep(100);
+                return "slept";
+            }
+            catch (CancelledError error)
+            {
+                return "cancelled: " + error.Message;
+            }
+        }
+
+        async Coroutine<(string, double)> Main()
+        {
+            var loop = Loop.GetRunningLoop();
+            var sleeper = Asyncio.CreateTask(Sleeper());
+            await Asyncio.Sleep(1);
+            sleeper.Cancel("stop");
+            var outcome = await sleeper;
+            await Asyncio.Sleep(0);
+            return (outcome, loop.Time);
+        }
+
+        Assert.Equal(("cancelled: stop", 1.0), Asyncio.Run(Main()));
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.NegativeInfinity)]
+    [InlineData(double.PositiveInfinity)]
+    public void A_bad_delay_is_refused_when_the_sleep_runs_not_when_it_is_made(double seconds)
+    {
+        async Coroutine<string> Main()
+        {
+            var sleep = Asyncio.Sleep(seconds);
+            try
+            {
+                await sleep;
+                return "slept";
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return $"refused, {sleep.State}";
+            }
+        }
+
+        Assert.Equal("refused, Completed", Asyncio.Run(Main()));
+    }
+
+    [Fact]
+    public void Sleep_of_a_negative_delay_is_one_bare_yield()
+    {
+        async Coroutine<long> Main()
+        {
+            var loop = Loop.GetRunningLoop();
+            var start = loop.Iteration;
+            await Asyncio.Sleep(-5);
+            return loop.Iteration - start;
+        }
+
+        Assert.Equal(1L, Asyncio.Run(Main()));
+    }
+
+    [Fact]
+    public void After_a_Sleep_the_next_awaited_coroutine_links_to_the_coroutine_that_awaits_it()
+    {
+        var seen = new List<string>();
+        Coroutine<int>? outer = null;
+        Coroutine<int>? inner = null;
+
+        async Coroutine<int> Inner()
+        {
+            await Asyncio.Sleep(0);
+            await Asyncio.Sleep(0.5);
+            seen.Add($"inner's caller is outer: {inner!.Caller == outer}, outer awaits inner: {outer!.Awaiting == inner}");
+            return 1;
+        }
+
+        async Coroutine<int> Outer()
+        {
+            await Asyncio.Sleep(0);
+            inner = Inner();
+            var result = await inner;
+            seen.Add($"outer awaits nothing: {outer!.Awaiting is null}");
+            return result;
+        }
+
+        async Coroutine<int> Main()
+        {
+            outer = Outer();
+            return await outer;
+        }
+
+        Assert.Equal(1, Asyncio.Run(Main()));
+        Assert.Equal(
+            ["inner's caller is outer: True, outer awaits inner: True", "outer awaits nothing: True"],
+            seen);
+    }
+
+    [Fact]
+    public void Removing_the_first_done_callback_keeps_the_order_of_the_others()
+    {
+        var log = new List<string>();
+
+        async Coroutine<int> Main()
+        {
+            var loop = Loop.GetRunningLoop();
+            var future = loop.CreateFuture<int>();
+            Action<Future> a = _ => log.Add("a");
+            Action<Future> b = _ => log.Add("b");
+            Action<Future> c = _ => log.Add("c");
+            future.AddDoneCallback(a);
+            future.AddDoneCallback(b);
+            future.AddDoneCallback(a);
+            log.Add($"removed {future.RemoveDoneCallback(a)}");
+            future.AddDoneCallback(c);
+            future.AddDoneCallback(a);
+            future.SetResult(1);
+            await Asyncio.Sleep(0);
+            return 0;
+        }
+
+        Asyncio.Run(Main());
+        Assert.Equal(["removed 2", "b", "c", "a"], log);
+    }
+}
