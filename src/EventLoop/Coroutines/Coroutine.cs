@@ -234,17 +234,17 @@ public abstract class Coroutine
     private protected void Suspend<TAwaiter>(ref TAwaiter awaiter)
         where TAwaiter : INotifyCompletion
     {
-        if (awaiter is ICoroutineAwaiter coroutineAwaiter)
+        if (awaiter is ICoroutineAwaiter)
         {
-            PendingCallee = coroutineAwaiter.Callee;
+            PendingCallee = AwaiterAccess<TAwaiter>.Callee(ref awaiter);
             return;
         }
 
         var driver = MarkSuspended();
         switch (awaiter)
         {
-            case IFutureAwaiter futureAwaiter:
-                driver.SuspendOnFuture(this, futureAwaiter.Future);
+            case IFutureAwaiter:
+                driver.SuspendOnFuture(this, AwaiterAccess<TAwaiter>.Future(ref awaiter));
                 return;
             case IYieldAwaiter:
                 driver.SuspendOnYield(this);
