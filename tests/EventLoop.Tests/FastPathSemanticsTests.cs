@@ -187,4 +187,33 @@ public sealed class FastPathSemanticsTests
         Asyncio.Run(Main());
         Assert.Equal(["removed 2", "b", "c", "a"], log);
     }
+
+    [Fact]
+    public void Gather_runs_an_argument_given_twice_once_whatever_came_before_it()
+    {
+        var runs = 0;
+
+        async Coroutine<int> Work()
+        {
+            runs++;
+            await Asyncio.Sleep(0);
+            return 5;
+        }
+
+        async Coroutine<(object?[], int[])> Main()
+        {
+            var future = Loop.GetRunningLoop().CreateFuture<int>();
+            future.SetResult(7);
+            var first = Work();
+            var second = Work();
+            var mixed = await Asyncio.Gather(first, second, future, first, future, second);
+            var typed = Work();
+            return (mixed, await Asyncio.Gather(typed, typed));
+        }
+
+        var (mixed, typed) = Asyncio.Run(Main());
+        Assert.Equal([5, 5, 7, 5, 7, 5], mixed);
+        Assert.Equal([5, 5], typed);
+        Assert.Equal(3, runs);
+    }
 }

@@ -137,15 +137,15 @@ public abstract class Coroutine
     }
 
     /// <summary>Claims a Created coroutine for a task, which will drive it.</summary>
-    internal void StartAsTask(ICoroutineDriver driver, string taskName)
+    internal void StartAsTask(LoopTask task)
     {
         if (Registry is null)
         {
-            throw new InvalidOperationException(ReuseMessage($"cannot wrap it in task '{taskName}'"));
+            throw new InvalidOperationException(ReuseMessage($"cannot wrap it in task '{task.Name}'"));
         }
 
         ClaimCreated();
-        Driver = driver;
+        Driver = task;
     }
 
     /// <summary>

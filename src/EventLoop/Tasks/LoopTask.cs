@@ -16,7 +16,8 @@ public class LoopTask : Future, ICoroutineDriver
     private Exception? _pendingThrow;
     private bool _mustCancel;
     private int _cancelsRequested;
-    private string _name;
+    private string? _name;
+    private long _number;
 
     internal LoopTask(Loop loop, Coroutine coroutine, string? name)
         : base(loop)
@@ -24,17 +25,24 @@ public class LoopTask : Future, ICoroutineDriver
         ArgumentNullException.ThrowIfNull(coroutine);
         loop.CheckThread();
         Id = loop.NextTaskId();
-        _name = name ?? $"Task-{loop.NextTaskNumber()}";
-        coroutine.StartAsTask(this, _name);
+        // The default name is made when first asked for (most tasks are never asked); its number is taken now.
+        _name = name;
+        _number = name is null ? loop.NextTaskNumber() : 0;
+        coroutine.StartAsTask(this);
         Coroutine = coroutine;
         _resumePoint = coroutine;
         loop.TraceTaskCreated(this);
         loop.Schedule(StepCallback, this, HandleKind.Step);
-        RegistryNode = loop.RegisterTask(this);
+        loop.RegisterTask(this);
     }
 
-    /// <summary>The task's place among the loop's pending tasks.</summary>
-    internal LinkedListNode<LoopTask>? RegistryNode { get; set; }
+    /// <summary>True while the task is on the loop's list of pending tasks.</summary>
+    internal bool Registered { get; set; }
+
+    /// <summary>The pending tasks created before and after this one.</summary>
+    internal LoopTask? RegistryPrevious { get; set; }
+
+    internal LoopTask? RegistryNext { get; set; }
 
     /// <summary>The task's number on its loop, in creation order (1 for the first task).</summary>
     public long Id { get; }
@@ -45,7 +53,7 @@ public class LoopTask : Future, ICoroutineDriver
     /// </summary>
     public string Name
     {
-        get => _name;
+        get => _name ??= $"Task-{_number}";
         set => _name = value ?? throw new ArgumentNullException(nameof(value));
     }
 
