@@ -221,6 +221,9 @@ public abstract class Coroutine
     /// <summary>After resuming from a child: the child is no longer awaited.</summary>
     internal void ChildFinished() => Awaiting = null;
 
+    /// <summary>How a trace says that the coroutine went from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    internal virtual string DescribeStateChange(CoroutineState from, CoroutineState to) => StateChangeTexts.Format(Name, from, to);
+
     /// <summary>Calls the <paramref name="visitor"/> method that matches the coroutine's result type.</summary>
     internal virtual TResult Accept<TResult>(ICoroutineVisitor<TResult> visitor) => visitor.Visit(this);
 

@@ -10,7 +10,11 @@ internal sealed class YieldCoroutine : Coroutine
 {
     private bool _yielded;
 
+    private static readonly StateChangeTexts s_stateChanges = new("Sleep");
+
     public override string Name => "Sleep";
+
+    internal override string DescribeStateChange(CoroutineState from, CoroutineState to) => s_stateChanges.Get(from, to);
 
     private protected override void MoveNext()
     {

@@ -73,7 +73,7 @@ public sealed partial class Loop
     {
         if (_instruments is not null)
         {
-            Emit(TraceEventKind.IterationStarted, null, ready == 1 ? "1 ready" : $"{ready} ready");
+            Emit(TraceEventKind.IterationStarted, null, ReadyText(ready));
         }
     }
 
@@ -221,6 +221,11 @@ public sealed partial class Loop
         return (WaitKind.Future, "future " + TraceValues.TypeName(future.GetType()));
     }
 
+    // "N ready" for the small counts most iterations have, made once.
+    private static readonly string[] s_readyTexts = [.. Enumerable.Range(0, 64).Select(n => n == 1 ? "1 ready" : $"{n} ready")];
+
+    private static string ReadyText(int ready) => (uint)ready < (uint)s_readyTexts.Length ? s_readyTexts[ready] : $"{ready} ready";
+
     private static string TaskNameOf(object? subject) => subject is LoopTask task ? task.Name : "-";
 
     private void Emit(TraceEventKind kind, LoopTask? task, string detail, WaitKind wait = WaitKind.None, string? relatedTask = null) =>
@@ -354,6 +359,6 @@ public sealed partial class Loop
             return;
         }
 
-        loop.Emit(TraceEventKind.CoroutineStateChanged, task, $"{coroutine.Name}: {from} -> {to}");
+        loop.Emit(TraceEventKind.CoroutineStateChanged, task, coroutine.DescribeStateChange(from, to));
     }
 }
