@@ -1,8 +1,8 @@
 namespace EventLoop.Tests;
 
 /// <summary>
-/// The behaviours the performance work rewrote (hand-written Sleep coroutines, the first done callback kept in a
-/// field) stay as CPython has them.
+/// The behaviours the performance work rewrote (hand-written Sleep coroutines, the slot-array never-awaited
+/// registry, the first done callback kept in a field, gather's argument map) stay as CPython has them.
 /// </summary>
 public sealed class FastPathSemanticsTests
 {
@@ -216,4 +216,53 @@ public sealed class FastPathSemanticsTests
         Assert.Equal([5, 5], typed);
         Assert.Equal(3, runs);
     }
+
+    [Fact]
+    public void Never_awaited_coroutines_are_reported_in_creation_order_however_many_were_claimed_between()
+    {
+        // Each left-over coroutine is followed by claimed ones, some built before the previous one is awaited, so
+        // the registry fills, compacts and grows between them.
+        async Coroutine<int> Main()
+        {
+            var total = 0;
+            foreach (var leftOver in new Func<Coroutine>[] { Third, First, Second, Third })
+            {
+                _ = leftOver();
+                var pending = Claimed(0);
+                for (var i = 1; i < 100; i++)
+                {
+                    var next = Claimed(i);
+                    total += await pending;
+                    pending = next;
+                }
+
+                total += await pending;
+            }
+
+            return total;
+        }
+
+        using var warnings = Warnings.Catch();
+        Assert.Equal(4 * 4950, Asyncio.Run(Main()));
+        Assert.Equal(
+            ["Third", "First", "Second", "Third"],
+            warnings.Select(w => w.Subject));
+        Assert.All(warnings, w => Assert.Equal($"coroutine '{w.Subject}' was never awaited", w.Message));
+    }
+
+#pragma warning disable CS1998 // These coroutines only need to exist (methods, not local functions, for their names).
+    private static async Coroutine<int> Claimed(int number) => number;
+
+    private static async Coroutine First()
+    {
+    }
+
+    private static async Coroutine Second()
+    {
+    }
+
+    private static async Coroutine Third()
+    {
+    }
+#pragma warning restore CS1998
 }

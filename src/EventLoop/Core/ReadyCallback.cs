@@ -37,7 +37,8 @@ internal readonly struct ReadyCallback
     }
 
     /// <summary>True when the callback's handle was cancelled, so the loop skips it.</summary>
-    public bool Cancelled => _target is Handle { Cancelled: true };
+    /// <remarks>The two sealed types first: testing for them is one compare, testing for <see cref="Handle"/> is not.</remarks>
+    public bool Cancelled => _target is not (Action<object?> or DoneCallback) && ((Handle)_target).Cancelled;
 
     /// <summary>What the callback does, for traces.</summary>
     public HandleKind Kind => _kind;
@@ -59,7 +60,7 @@ internal readonly struct ReadyCallback
     };
 
     /// <summary>True for a callback posted from another thread through the loop's inbox.</summary>
-    public bool FromOtherThread => _target is Handle { FromOtherThread: true };
+    public bool FromOtherThread => _target is not (Action<object?> or DoneCallback) && ((Handle)_target).FromOtherThread;
 
     public void Run()
     {

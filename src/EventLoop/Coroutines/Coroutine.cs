@@ -54,12 +54,10 @@ public abstract class Coroutine
     /// <summary>How many callers this coroutine has in its await chain.</summary>
     internal int Depth { get; private set; }
 
-    /// <summary>The never-awaited list this coroutine is on while nothing has claimed it, and its neighbours there.</summary>
+    /// <summary>The never-awaited list this coroutine is on while nothing has claimed it, and its slot there.</summary>
     internal CoroutineRegistry? Registry { get; set; }
 
-    internal Coroutine? RegistryPrevious { get; set; }
-
-    internal Coroutine? RegistryNext { get; set; }
+    internal int RegistryIndex { get; set; }
 
     /// <summary>The exception the coroutine ended with, once it is completed.</summary>
     internal Exception? Error => _error;
