@@ -234,6 +234,18 @@ public sealed partial class Loop : IDisposable
         TraceScheduled(in ready);
     }
 
+    /// <summary>
+    /// <see cref="Schedule(Action{object?}, object?, HandleKind)"/> for code that runs inside one of this loop's
+    /// callbacks (a task rescheduling itself): on the loop's thread, with the loop open, so nothing needs checking.
+    /// </summary>
+    internal void ScheduleFromCallback(Action<object?> callback, object? state, HandleKind kind)
+    {
+        Debug.Assert(_threadId == Environment.CurrentManagedThreadId && !IsClosed, "only from inside a callback of this loop");
+        var ready = new ReadyCallback(callback, state, kind);
+        _ready.Enqueue(ready);
+        TraceScheduled(in ready);
+    }
+
     /// <summary>Schedules a future's done callback to run with the future (no <see cref="Handle"/>, no allocation).</summary>
     internal void Schedule(DoneCallback callback, Future future)
     {

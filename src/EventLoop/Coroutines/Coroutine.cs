@@ -267,7 +267,11 @@ public abstract class Coroutine
 
     private protected void Complete(Exception? error)
     {
-        _error = error;
+        if (error is not null)
+        {
+            _error = error;
+        }
+
         State = CoroutineState.Completed;
     }
 

@@ -111,7 +111,7 @@ public class LoopTask : Future, ICoroutineDriver
     {
         _resumePoint = frame;
         Loop.TraceSuspending(WaitKind.Yield, null);
-        Loop.Schedule(StepCallback, this, HandleKind.Step);
+        Loop.ScheduleFromCallback(StepCallback, this, HandleKind.Step);
     }
 
     void ICoroutineDriver.SuspendOnFuture(Coroutine frame, Future future)
@@ -209,11 +209,21 @@ public class LoopTask : Future, ICoroutineDriver
             }
         }
 
-        _waitingOn = null;
+        // Only stores that change something: every reference stored costs a write barrier, and most steps wait on
+        // nothing after a yield and throw nothing in.
+        if (_waitingOn is not null)
+        {
+            _waitingOn = null;
+        }
+
         Loop.TraceStepEntered(this, cancelledWaiter, _pendingThrow);
         Loop.EnterTask(this);
-        Loop.PendingThrow = _pendingThrow;
-        _pendingThrow = null;
+        if (_pendingThrow is not null)
+        {
+            Loop.PendingThrow = _pendingThrow;
+            _pendingThrow = null;
+        }
+
         var outerContext = EnterContext();
         try
         {
@@ -222,8 +232,12 @@ public class LoopTask : Future, ICoroutineDriver
         finally
         {
             LeaveContext(outerContext);
-            _pendingThrow = Loop.PendingThrow;
-            Loop.PendingThrow = null;
+            if (Loop.PendingThrow is { } untaken)
+            {
+                _pendingThrow = untaken;
+                Loop.PendingThrow = null;
+            }
+
             Loop.LeaveTask(this);
             Loop.TraceStepEnded(this);
         }
