@@ -43,6 +43,14 @@ internal static class LibraryWorkloads
         return (loop.Iteration, loop.CallbacksRun);
     }
 
+    /// <summary>The children W3 or W4 gathers: N trivial coroutines, or N sleepers of W4's delays.</summary>
+    public static Coroutine<int>[] Children(string name, int n) => name switch
+    {
+        "W3" => [.. Enumerable.Range(0, n).Select(_ => Trivial())],
+        "W4" => [.. Delays(n).Select(Sleeper)],
+        _ => throw new ArgumentException($"workload '{name}' has no children to count", nameof(name)),
+    };
+
     /// <summary>W4's delays: uniform in [0, 1) from a seeded generator, so every run has the same timers.</summary>
     public static double[] Delays(int n)
     {
