@@ -55,7 +55,7 @@ internal readonly struct ReadyCallback
     public string CallbackName => _target switch
     {
         Handle handle => handle.CallbackName,
-        DoneCallback doneCallback => doneCallback.Callback.Method.Name,
+        DoneCallback doneCallback => doneCallback.Method.Method.Name,
         _ => ((Action<object?>)_target).Method.Name,
     };
 
@@ -70,7 +70,7 @@ internal readonly struct ReadyCallback
         }
         else if (_target is DoneCallback doneCallback)
         {
-            doneCallback.Callback((Future)_state!);
+            doneCallback.Run((Future)_state!);
         }
         else
         {
@@ -83,7 +83,7 @@ internal readonly struct ReadyCallback
     {
         Handle handle => handle,
         DoneCallback doneCallback => new Handle(loop, DoneCallback.Invoke, new DoneCallback.Invocation(doneCallback, (Future)_state!),
-            _kind, doneCallback.Subject, doneCallback.Callback),
+            _kind, doneCallback.Subject, doneCallback.Method),
         _ => new Handle(loop, (Action<object?>)_target, _state, _kind, _state, null),
     };
 }

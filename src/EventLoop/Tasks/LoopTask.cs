@@ -8,6 +8,9 @@ namespace EventLoop;
 /// </summary>
 public class LoopTask : Future, ICoroutineDriver
 {
+    // One delegate for every task's wake-up: the callback gets the task as its subject.
+    private static readonly Action<object, Future> s_wakeup = Wakeup;
+
     private DoneCallback? _wakeup;
     private ExecutionContext? _context = ExecutionContext.Capture();
     private Type? _foreignAwaiter;
@@ -129,7 +132,7 @@ public class LoopTask : Future, ICoroutineDriver
 
         _resumePoint = frame;
         // One wake-up callback per task, made at its first wait: awaiting a future allocates nothing more.
-        future.AddDoneCallback(_wakeup ??= new DoneCallback(Wakeup, HandleKind.Wakeup, this));
+        future.AddDoneCallback(_wakeup ??= new DoneCallback(s_wakeup, HandleKind.Wakeup, this));
         _waitingOn = future;
         Loop.TraceSuspending(WaitKind.Future, future);
         if (_mustCancel && future.Cancel(CancelMessage))
@@ -148,6 +151,8 @@ public class LoopTask : Future, ICoroutineDriver
     }
 
     private static void StepCallback(object? task) => ((LoopTask)task!).Step(null);
+
+    private static void Wakeup(object task, Future future) => ((LoopTask)task).Wakeup(future);
 
     private void Wakeup(Future future)
     {
