@@ -25,21 +25,12 @@ internal static class LibraryWorkloads
     public static (long Iterations, long Callbacks) Run(Coroutine main, bool traced = false)
     {
         using var loop = new Loop();
-        var recorder = traced ? new TraceRecorder() : null;
-        if (recorder is not null)
+        if (traced)
         {
-            loop.AddInstrument(recorder);
+            loop.AddInstrument(new TraceRecorder());
         }
 
         loop.RunUntilComplete(main);
-
-        // A loop with an instrument makes every coroutine on every thread look for it when changing state, also after
-        // the loop is closed: detached, it no longer slows down the workloads measured after this one.
-        if (recorder is not null)
-        {
-            loop.RemoveInstrument(recorder);
-        }
-
         return (loop.Iteration, loop.CallbacksRun);
     }
 

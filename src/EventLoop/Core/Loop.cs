@@ -162,6 +162,7 @@ public sealed partial class Loop : IDisposable
 
         ReportUnretrieved();
         IsClosed = true;
+        UpdateInstrumentedCount();
         _ready.Clear();
         _scheduled.Clear();
         _inbox.Clear();

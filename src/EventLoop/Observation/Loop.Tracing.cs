@@ -14,6 +14,7 @@ public sealed partial class Loop
     private static int s_instrumentedLoops;
 
     private ILoopInstrument[]? _instruments;
+    private bool _countedAsInstrumented;
     private long _traceSequence;
     private WaitKind _traceWait;
     private Future? _traceWaitFuture;
@@ -29,15 +30,8 @@ public sealed partial class Loop
     {
         ArgumentNullException.ThrowIfNull(instrument);
         CheckThread();
-        if (_instruments is null)
-        {
-            Interlocked.Increment(ref s_instrumentedLoops);
-            _instruments = [instrument];
-        }
-        else
-        {
-            _instruments = [.. _instruments, instrument];
-        }
+        _instruments = _instruments is null ? [instrument] : [.. _instruments, instrument];
+        UpdateInstrumentedCount();
 
         // The start marker takes the number of the events so far instead of a new one, so instruments attached at
         // the same moment number every later event alike.
@@ -55,17 +49,34 @@ public sealed partial class Loop
             return false;
         }
 
-        if (_instruments.Length == 1)
-        {
-            _instruments = null;
-            Interlocked.Decrement(ref s_instrumentedLoops);
-        }
-        else
-        {
-            _instruments = [.. _instruments[..index], .. _instruments[(index + 1)..]];
-        }
+        _instruments = _instruments.Length == 1 ? null : [.. _instruments[..index], .. _instruments[(index + 1)..]];
+        UpdateInstrumentedCount();
 
         return true;
+    }
+
+    /// <summary>True while this loop makes coroutines look for instruments: it has some and is not closed.</summary>
+    internal bool CountsAsInstrumented => _countedAsInstrumented;
+
+    /// <summary>
+    /// Keeps <see cref="s_instrumentedLoops"/> to the open loops that have instruments: a closed loop runs no coroutine,
+    /// and counting it would make every coroutine on every thread look for instruments at each state change.
+    /// </summary>
+    private void UpdateInstrumentedCount()
+    {
+        var counts = _instruments is not null && !IsClosed;
+        if (counts != _countedAsInstrumented)
+        {
+            _countedAsInstrumented = counts;
+            if (counts)
+            {
+                Interlocked.Increment(ref s_instrumentedLoops);
+            }
+            else
+            {
+                Interlocked.Decrement(ref s_instrumentedLoops);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
