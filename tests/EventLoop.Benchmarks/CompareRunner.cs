@@ -46,7 +46,7 @@ internal static class CompareRunner
         {
             var workload = result.Workload;
             Console.Error.WriteLine($"counting and warming up {workload.Name}");
-            result.LibraryCounts = LibraryWorkloads.Run(LibraryWorkloads.Prepare(workload.Program, workload.N), workload.Traced);
+            result.LibraryCounts = LibraryWorkloads.Run(LibraryWorkloads.Prepare(workload.Program, workload.N), workload.NewInstrument());
             result.PythonCounts = python?.Count(workload.Program, workload.N);
 
             // A discarded measurement of each, so that the rounds time tier-1 code (tiering needs many calls and some time).
@@ -87,7 +87,7 @@ internal static class CompareRunner
     private static Sample MeasureLibrary(Workload workload) => Measure(workload.N, () =>
     {
         var main = LibraryWorkloads.Prepare(workload.Program, workload.N);
-        return () => LibraryWorkloads.Run(main, workload.Traced);
+        return () => LibraryWorkloads.Run(main, workload.NewInstrument());
     });
 
     private static Sample MeasureAsyncContext(Workload workload) =>
@@ -150,7 +150,7 @@ internal static class CompareRunner
         return text.ToString();
     }
 
-    /// <summary>The traced rows next to the rows they trace: what an attached in-memory recorder costs.</summary>
+    /// <summary>The traced rows next to the rows they trace: what an attached instrument costs (one that keeps the events, one that drops them).</summary>
     private static void TracingTable(StringBuilder text, IEnumerable<Result> results)
     {
         var byName = results.ToDictionary(r => r.Workload.Name);
@@ -161,8 +161,8 @@ internal static class CompareRunner
         }
 
         text.AppendLine();
-        text.AppendLine("| workload | tracing off ops/s | tracing on ops/s | off ÷ on (target ≤ 2×) | B/op off | B/op on |");
-        text.AppendLine("|---|--:|--:|--:|--:|--:|");
+        text.AppendLine("| workload | instrument | tracing off ops/s | tracing on ops/s | off ÷ on (target ≤ 2×) | B/op off | B/op on |");
+        text.AppendLine("|---|---|--:|--:|--:|--:|--:|");
         foreach (var traced in pairs)
         {
             var plain = byName[traced.Workload.TracedOf!];
@@ -170,7 +170,7 @@ internal static class CompareRunner
             var on = Median(traced.Library.Select(s => s.OpsPerSecond));
             var slowdown = off / on;
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {plain.Workload.Name} | {off:N0} | {on:N0} | {slowdown:F1}×{(slowdown <= 2 ? " ✓" : " ✗")} "
+                $"| {plain.Workload.Name} | {(traced.Workload.KeepsEvents ? "TraceRecorder" : "drops events")} | {off:N0} | {on:N0} | {slowdown:F1}×{(slowdown <= 2 ? " ✓" : " ✗")} "
                 + $"| {Median(plain.Library.Select(s => s.BytesPerOp)):F1} | {Median(traced.Library.Select(s => s.BytesPerOp)):F1} |"));
         }
     }

@@ -54,9 +54,9 @@ public class LibraryBenchmarks
 
     /// <summary>W1 with an in-memory trace recorder attached: what tracing costs per switch.</summary>
     [Benchmark(OperationsPerInvoke = Switches)]
-    public long W1_Yield_Traced() => LibraryWorkloads.Run(LibraryWorkloads.Prepare("W1", Switches), traced: true).Iterations;
+    public long W1_Yield_Traced() => LibraryWorkloads.Run(LibraryWorkloads.Prepare("W1", Switches), new TraceRecorder()).Iterations;
 
     /// <summary>W3 with an in-memory trace recorder attached: what tracing costs per task.</summary>
     [Benchmark(OperationsPerInvoke = Tasks)]
-    public long W3_Spawn_Traced() => LibraryWorkloads.Run(LibraryWorkloads.Prepare("W3", Tasks), traced: true).Iterations;
+    public long W3_Spawn_Traced() => LibraryWorkloads.Run(LibraryWorkloads.Prepare("W3", Tasks), new TraceRecorder()).Iterations;
 }

@@ -19,15 +19,15 @@ internal static class LibraryWorkloads
     };
 
     /// <summary>
-    /// Runs a prepared main coroutine on a fresh loop (with an in-memory trace recorder when
-    /// <paramref name="traced"/>); returns the loop's iteration and callback counts.
+    /// Runs a prepared main coroutine on a fresh loop (with <paramref name="instrument"/> attached, if any); returns
+    /// the loop's iteration and callback counts.
     /// </summary>
-    public static (long Iterations, long Callbacks) Run(Coroutine main, bool traced = false)
+    public static (long Iterations, long Callbacks) Run(Coroutine main, ILoopInstrument? instrument = null)
     {
         using var loop = new Loop();
-        if (traced)
+        if (instrument is not null)
         {
-            loop.AddInstrument(new TraceRecorder());
+            loop.AddInstrument(instrument);
         }
 
         loop.RunUntilComplete(main);

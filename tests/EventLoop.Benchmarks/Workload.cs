@@ -6,8 +6,10 @@ namespace EventLoop.Benchmarks;
 /// <param name="Op">What one op is.</param>
 /// <param name="OnAsyncContext">Whether the workload has an AsyncContext counterpart (it has no virtual time, no primitives).</param>
 /// <param name="TargetVsCPython">The speed-up over CPython the issue asks for (0: none, the workload is an extra).</param>
-/// <param name="TracedOf">For a traced row: the workload it traces (the same program with an in-memory <c>TraceRecorder</c> attached).</param>
-internal sealed record Workload(string Name, int N, string Op, bool OnAsyncContext, double TargetVsCPython, string? TracedOf = null)
+/// <param name="TracedOf">For a traced row: the workload it traces (the same program with an instrument attached).</param>
+/// <param name="KeepsEvents">For a traced row: an in-memory <c>TraceRecorder</c> (true) or an instrument that drops every event (false).</param>
+internal sealed record Workload(string Name, int N, string Op, bool OnAsyncContext, double TargetVsCPython, string? TracedOf = null,
+    bool KeepsEvents = true)
 {
     public const int RoundRobinTasks = 1000;
 
@@ -32,13 +34,18 @@ internal sealed record Workload(string Name, int N, string Op, bool OnAsyncConte
         new("W7", 100_000, "item through the queue", false, 10),
         new("W1t", 200_000, "Sleep(0) switch, traced", false, 0, TracedOf: "W1"),
         new("W3t", 50_000, "task, traced", false, 0, TracedOf: "W3"),
+        new("W1d", 200_000, "Sleep(0) switch, events dropped", false, 0, TracedOf: "W1", KeepsEvents: false),
+        new("W3d", 50_000, "task, events dropped", false, 0, TracedOf: "W3", KeepsEvents: false),
     ];
 
     /// <summary>The program the workload runs (a traced row runs the program of the row it traces).</summary>
     public string Program => TracedOf ?? Name;
 
-    /// <summary>Whether the loop has an in-memory trace recorder attached.</summary>
+    /// <summary>Whether the loop has an instrument attached.</summary>
     public bool Traced => TracedOf is not null;
+
+    /// <summary>The instrument a traced row attaches: a fresh recorder, or one that drops every event.</summary>
+    public ILoopInstrument? NewInstrument() => TracedOf is null ? null : KeepsEvents ? new TraceRecorder() : new DroppingInstrument();
 
     public static Workload Get(string name) =>
         Array.Find(All, w => w.Name == name) ?? throw new ArgumentException(
