@@ -48,8 +48,9 @@ public abstract class Coroutine
 
     internal ICoroutineDriver? Driver { get; private set; }
 
-    /// <summary>The coroutine this one just awaited and that has not started yet; the task starts it next.</summary>
-    internal Coroutine? PendingCallee { get; private set; }
+    // True from the await of a coroutine that has not started (then Awaiting is that callee) until the task
+    // starts it: a flag rather than a second reference, which would cost a field and write barriers per await.
+    private bool _calleePending;
 
     /// <summary>How many callers this coroutine has in its await chain.</summary>
     internal int Depth { get; private set; }
@@ -156,7 +157,6 @@ public abstract class Coroutine
         Driver = caller.Driver;
         Caller = caller;
         Depth = caller.Depth + 1;
-        caller.Awaiting = this;
         if (Depth >= MaxDepth)
         {
             Complete(new RecursionException(
@@ -204,9 +204,13 @@ public abstract class Coroutine
     /// <summary>Hands the task the callee awaited at the last suspension, if it has not started yet.</summary>
     internal Coroutine? TakePendingCallee()
     {
-        var callee = PendingCallee;
-        PendingCallee = null;
-        return callee;
+        if (!_calleePending)
+        {
+            return null;
+        }
+
+        _calleePending = false;
+        return Awaiting;
     }
 
     /// <summary>Throws <paramref name="exception"/> into a coroutine that has not started: it completes with it, unrun.</summary>
@@ -237,7 +241,7 @@ public abstract class Coroutine
     {
         if (awaiter is ICoroutineAwaiter)
         {
-            PendingCallee = AwaiterAccess<TAwaiter>.Callee(ref awaiter);
+            AwaitCallee(AwaiterAccess<TAwaiter>.Callee(ref awaiter));
             return;
         }
 
@@ -257,7 +261,11 @@ public abstract class Coroutine
     }
 
     /// <summary>Awaits <paramref name="callee"/>, which has not started: the task runs it inline next.</summary>
-    private protected void AwaitCallee(Coroutine callee) => PendingCallee = callee;
+    private protected void AwaitCallee(Coroutine callee)
+    {
+        Awaiting = callee;
+        _calleePending = true;
+    }
 
     private protected ICoroutineDriver MarkSuspended()
     {
