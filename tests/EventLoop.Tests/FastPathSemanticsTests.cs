@@ -250,6 +250,28 @@ public sealed class FastPathSemanticsTests
         Assert.All(warnings, w => Assert.Equal($"coroutine '{w.Subject}' was never awaited", w.Message));
     }
 
+    [Fact]
+    public void A_done_callback_that_throws_is_reported_by_name_with_a_handle_on_its_future()
+    {
+        using var loop = new Loop();
+        ExceptionContext? report = null;
+        loop.SetExceptionHandler((_, context) => report = context);
+        var future = loop.CreateFuture<int>();
+        future.AddDoneCallback(Explode);
+        future.SetResult(1);
+        loop.CallSoon(loop.Stop);
+        loop.RunForever();
+
+        Assert.NotNull(report);
+        Assert.Equal("Exception in callback Explode", report.Message);
+        Assert.IsType<InvalidOperationException>(report.Exception);
+        var handle = Assert.IsType<Handle>(report.Source);
+        Assert.Same(future, handle.Subject);
+        Assert.Equal(nameof(Explode), handle.CallbackName);
+    }
+
+    private static void Explode(Future future) => throw new InvalidOperationException("boom");
+
 #pragma warning disable CS1998 // These coroutines only need to exist (methods, not local functions, for their names).
     private static async Coroutine<int> Claimed(int number) => number;
 
