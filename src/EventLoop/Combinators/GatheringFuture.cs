@@ -26,12 +26,13 @@ internal sealed class GatheringFuture<TResult> : Future<TResult>
         _returnExceptions = returnExceptions;
         _collect = collect;
         var seen = childrenAreDistinct ? null : new HashSet<Future>(ReferenceEqualityComparer.Instance);
-        Action<Future> onChildDone = OnChildDone;
+        // One callback for every child: its subject is the child it runs with.
+        var onChildDone = new DoneCallback(OnChildDone, HandleKind.Callback, subject: null);
         foreach (var child in children)
         {
             if (seen?.Add(child) ?? true)
             {
-                child.AddDoneCallback(new DoneCallback(onChildDone, HandleKind.Callback, child));
+                child.AddDoneCallback(onChildDone);
             }
         }
 

@@ -47,7 +47,7 @@ internal readonly struct ReadyCallback
     public object? Subject => _target switch
     {
         Handle handle => handle.Subject,
-        DoneCallback doneCallback => doneCallback.Subject,
+        DoneCallback doneCallback => doneCallback.Subject ?? _state,
         _ => _state,
     };
 
@@ -83,7 +83,7 @@ internal readonly struct ReadyCallback
     {
         Handle handle => handle,
         DoneCallback doneCallback => new Handle(loop, DoneCallback.Invoke, new DoneCallback.Invocation(doneCallback, (Future)_state!),
-            _kind, doneCallback.Subject, doneCallback.Method),
+            _kind, doneCallback.Subject ?? _state, doneCallback.Method),
         _ => new Handle(loop, (Action<object?>)_target, _state, _kind, _state, null),
     };
 }

@@ -28,6 +28,10 @@ internal sealed class DoneCallback
 
     public HandleKind Kind { get; }
 
+    /// <summary>
+    /// The task or object the callback belongs to, for traces and errors; null means the future it runs with, so
+    /// that one callback object can serve many futures (a gather's children).
+    /// </summary>
     public object? Subject { get; }
 
     /// <summary>The delegate that runs, for the callback's name in traces and errors.</summary>
