@@ -47,27 +47,47 @@ public static partial class Asyncio
     private static Future<TResult> GatherCore<TResult>(Loop loop, IEnumerable<object> awaitables, bool returnExceptions,
         Func<Future[], TResult> collect)
     {
-        var futures = new Dictionary<object, Future>(ReferenceEqualityComparer.Instance);
-        var children = new List<Future>();
-        foreach (var awaitable in awaitables)
-        {
-            if (!futures.TryGetValue(awaitable, out var future))
-            {
-                future = EnsureFuture(loop, awaitable);
-                futures.Add(awaitable, future);
-            }
-
-            children.Add(future);
-        }
-
-        if (children.Count == 0)
+        var items = awaitables as object[] ?? [.. awaitables];
+        if (items.Length == 0)
         {
             var empty = loop.CreateFuture<TResult>();
             empty.SetResult(collect([]));
             return empty;
         }
 
-        return new GatheringFuture<TResult>(loop, [.. children], returnExceptions, collect);
+        // An argument given twice runs once (CPython's arg_to_fut). A coroutine nobody has claimed yet cannot repeat
+        // an earlier argument, so the map is made only when another kind of argument comes, with what came before.
+        var children = new Future[items.Length];
+        Dictionary<object, Future>? futures = null;
+        for (var i = 0; i < items.Length; i++)
+        {
+            var awaitable = items[i];
+            if (futures is null && awaitable is Coroutine { Registry: not null })
+            {
+                children[i] = EnsureFuture(loop, awaitable);
+                continue;
+            }
+
+            if (futures is null)
+            {
+                futures = new Dictionary<object, Future>(ReferenceEqualityComparer.Instance);
+                for (var j = 0; j < i; j++)
+                {
+                    futures.Add(items[j], children[j]);
+                }
+            }
+
+            if (!futures.TryGetValue(awaitable, out var future))
+            {
+                future = EnsureFuture(loop, awaitable);
+                futures.Add(awaitable, future);
+            }
+
+            children[i] = future;
+        }
+
+        return new GatheringFuture<TResult>(loop, children, returnExceptions, collect,
+            childrenAreDistinct: futures is null || futures.Count == children.Length);
     }
 
     private static object? Outcome(Future child)

@@ -27,27 +27,8 @@ public static partial class Asyncio
     /// Suspends the current task for <paramref name="seconds"/> of loop time (<c>asyncio.sleep</c>). Zero or less
     /// is a bare yield: the task gives up the loop for exactly one iteration.
     /// </summary>
-    public static async Coroutine Sleep(double seconds)
-    {
-        Loop.CheckDelay(seconds, nameof(seconds));
-        if (seconds <= 0)
-        {
-            await Yield();
-            return;
-        }
-
-        var loop = Loop.GetRunningLoop();
-        var future = loop.CreateFuture<bool>();
-        var timer = loop.CallAt(loop.Time + seconds, SetResultUnlessCancelled, future, null);
-        try
-        {
-            await future;
-        }
-        finally
-        {
-            timer.Cancel();
-        }
-    }
+    public static Coroutine Sleep(double seconds) =>
+        seconds <= 0 && !double.IsNegativeInfinity(seconds) ? new YieldCoroutine() : new SleepCoroutine(seconds);
 
     /// <summary>Like <see cref="Sleep(double)"/>, then returns <paramref name="result"/>.</summary>
     public static async Coroutine<T> Sleep<T>(double seconds, T result)
@@ -95,7 +76,7 @@ public static partial class Asyncio
     /// <summary>The running loop's tasks that are not done, in creation order (<c>asyncio.all_tasks()</c>).</summary>
     public static IReadOnlyList<LoopTask> AllTasks() => Loop.GetRunningLoop().AllTasks();
 
-    private static void SetResultUnlessCancelled(object? state)
+    internal static void SetResultUnlessCancelled(object? state)
     {
         var future = (Future<bool>)state!;
         if (!future.Cancelled)

@@ -13,22 +13,30 @@ internal sealed class GatheringFuture<TResult> : Future<TResult>
     private int _finished;
     private bool _cancelRequested;
 
-    public GatheringFuture(Loop loop, Future[] children, bool returnExceptions, Func<Future[], TResult> collect)
+    /// <param name="loop">The loop.</param>
+    /// <param name="children">The futures, in argument order; one may appear more than once.</param>
+    /// <param name="returnExceptions">Whether failures are results instead of raised.</param>
+    /// <param name="collect">Makes the result from the children once all are done.</param>
+    /// <param name="childrenAreDistinct">True when the caller knows no child appears twice, so none is looked for.</param>
+    public GatheringFuture(Loop loop, Future[] children, bool returnExceptions, Func<Future[], TResult> collect,
+        bool childrenAreDistinct = false)
         : base(loop)
     {
         _children = children;
         _returnExceptions = returnExceptions;
         _collect = collect;
-        var seen = new HashSet<Future>(ReferenceEqualityComparer.Instance);
+        var seen = childrenAreDistinct ? null : new HashSet<Future>(ReferenceEqualityComparer.Instance);
+        // One callback for every child: its subject is the child it runs with.
+        var onChildDone = new DoneCallback(OnChildDone, HandleKind.Callback, subject: null);
         foreach (var child in children)
         {
-            if (seen.Add(child))
+            if (seen?.Add(child) ?? true)
             {
-                child.AddDoneCallback(new DoneCallback(OnChildDone, HandleKind.Callback, child));
+                child.AddDoneCallback(onChildDone);
             }
         }
 
-        _distinct = seen.Count;
+        _distinct = seen?.Count ?? children.Length;
     }
 
     /// <summary>Cancels every child; true (and the gather will raise the cancellation) when any was cancelled.</summary>

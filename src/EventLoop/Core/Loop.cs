@@ -20,7 +20,7 @@ public sealed partial class Loop : IDisposable
     private const int MinScheduledTimerHandles = 100;
     private const double MinCancelledTimerHandlesFraction = 0.5;
 
-    private readonly Queue<Handle> _ready = new();
+    private readonly Queue<ReadyCallback> _ready = new();
     private readonly PriorityQueue<TimerHandle, (double When, long Sequence)> _scheduled = new();
     private readonly ConcurrentQueue<Handle> _inbox = new();
     private readonly SemaphoreSlim _inboxSignal = new(0);
@@ -53,6 +53,9 @@ public sealed partial class Loop : IDisposable
 
     /// <summary>How many iterations (<c>_run_once</c> calls) the loop has run; the first callback runs in iteration 1.</summary>
     public long Iteration { get; private set; }
+
+    /// <summary>How many callbacks the loop has run (cancelled ones skipped): the benchmarks compare it with CPython's count.</summary>
+    internal long CallbacksRun { get; private set; }
 
     /// <summary>True while <see cref="RunForever"/> (or a run until something completes) is on the stack.</summary>
     public bool IsRunning => _threadId != 0;
@@ -164,6 +167,7 @@ public sealed partial class Loop : IDisposable
         ReportUnretrieved();
         WarnNeverAwaited();
         IsClosed = true;
+        UpdateInstrumentedCount();
         _ready.Clear();
         _scheduled.Clear();
         _inbox.Clear();
@@ -217,9 +221,45 @@ public sealed partial class Loop : IDisposable
         CheckThread();
         CheckNotClosed();
         var handle = new Handle(this, callback, state, kind, subject, userCallback);
-        _ready.Enqueue(handle);
-        TraceScheduled(handle);
+        var ready = new ReadyCallback(handle);
+        _ready.Enqueue(ready);
+        TraceScheduled(in ready);
         return handle;
+    }
+
+    /// <summary>
+    /// Like <c>CallSoon</c> for a callback that nobody can cancel (a task's step or wake-up): no <see cref="Handle"/>,
+    /// no allocation. The state is also the callback's subject.
+    /// </summary>
+    internal void Schedule(Action<object?> callback, object? state, HandleKind kind)
+    {
+        CheckThread();
+        CheckNotClosed();
+        var ready = new ReadyCallback(callback, state, kind);
+        _ready.Enqueue(ready);
+        TraceScheduled(in ready);
+    }
+
+    /// <summary>
+    /// <see cref="Schedule(Action{object?}, object?, HandleKind)"/> for code that runs inside one of this loop's
+    /// callbacks (a task rescheduling itself): on the loop's thread, with the loop open, so nothing needs checking.
+    /// </summary>
+    internal void ScheduleFromCallback(Action<object?> callback, object? state, HandleKind kind)
+    {
+        Debug.Assert(_threadId == Environment.CurrentManagedThreadId && !IsClosed, "only from inside a callback of this loop");
+        var ready = new ReadyCallback(callback, state, kind);
+        _ready.Enqueue(ready);
+        TraceScheduled(in ready);
+    }
+
+    /// <summary>Schedules a future's done callback to run with the future (no <see cref="Handle"/>, no allocation).</summary>
+    internal void Schedule(DoneCallback callback, Future future)
+    {
+        CheckThread();
+        CheckNotClosed();
+        var ready = new ReadyCallback(callback, future);
+        _ready.Enqueue(ready);
+        TraceScheduled(in ready);
     }
 
     internal TimerHandle CallAt(double when, Action<object?> callback, object? state, object? subject, Delegate? userCallback = null)
@@ -292,29 +332,30 @@ public sealed partial class Loop : IDisposable
         var ntodo = _ready.Count;
         for (var i = 0; i < ntodo; i++)
         {
-            var handle = _ready.Dequeue();
-            if (handle.Cancelled)
+            var ready = _ready.Dequeue();
+            if (ready.Cancelled)
             {
                 continue;
             }
 
-            RunHandle(handle);
+            RunReady(in ready);
         }
 
         TraceIterationEnded();
     }
 
-    private void RunHandle(Handle handle)
+    private void RunReady(in ReadyCallback ready)
     {
-        TraceCallbackRunning(handle);
-        InCallbackFromOtherThread = handle.FromOtherThread;
+        CallbacksRun++;
+        TraceCallbackRunning(in ready);
+        InCallbackFromOtherThread = ready.FromOtherThread;
         try
         {
-            handle.Run();
+            ready.Run();
         }
         catch (Exception exception)
         {
-            CallExceptionHandler(new ExceptionContext($"Exception in callback {handle.CallbackName}", exception, handle));
+            CallExceptionHandler(new ExceptionContext($"Exception in callback {ready.CallbackName}", exception, ready.ToHandle(this)));
         }
         finally
         {
@@ -367,7 +408,12 @@ public sealed partial class Loop : IDisposable
     {
         if (_ready.Count > 0 || _stopping || !_inbox.IsEmpty)
         {
-            DrainInbox();
+            // Most iterations have nothing from other threads: asking the empty concurrent queue costs more than this test.
+            if (!_inbox.IsEmpty)
+            {
+                DrainInbox();
+            }
+
             return;
         }
 
@@ -403,7 +449,7 @@ public sealed partial class Loop : IDisposable
         while (_inbox.TryDequeue(out var handle))
         {
             _inboxSignal.Wait(0);
-            _ready.Enqueue(handle);
+            _ready.Enqueue(new ReadyCallback(handle));
         }
     }
 
@@ -414,7 +460,7 @@ public sealed partial class Loop : IDisposable
         {
             _scheduled.Dequeue();
             timer.Scheduled = false;
-            _ready.Enqueue(timer);
+            _ready.Enqueue(new ReadyCallback(timer));
         }
     }
 

@@ -17,9 +17,15 @@ internal abstract class AsyncCoroutine : Coroutine
 internal sealed class AsyncCoroutine<TStateMachine> : AsyncCoroutine
     where TStateMachine : IAsyncStateMachine
 {
+    // The name depends on the method alone: worked out once per method, not at every trace event or warning.
+    private static readonly string s_name = NameOf(typeof(TStateMachine));
+    private static readonly StateChangeTexts s_stateChanges = new(s_name);
+
     public TStateMachine StateMachine = default!;
 
-    public override string Name => NameOf(typeof(TStateMachine));
+    public override string Name => s_name;
+
+    internal override string DescribeStateChange(CoroutineState from, CoroutineState to) => s_stateChanges.Get(from, to);
 
     private protected override void MoveNext() => StateMachine.MoveNext();
 }
@@ -39,9 +45,15 @@ internal abstract class AsyncCoroutineOf<T> : Coroutine<T>
 internal sealed class AsyncCoroutine<TStateMachine, T> : AsyncCoroutineOf<T>
     where TStateMachine : IAsyncStateMachine
 {
+    // The name depends on the method alone: worked out once per method, not at every trace event or warning.
+    private static readonly string s_name = NameOf(typeof(TStateMachine));
+    private static readonly StateChangeTexts s_stateChanges = new(s_name);
+
     public TStateMachine StateMachine = default!;
 
-    public override string Name => NameOf(typeof(TStateMachine));
+    public override string Name => s_name;
+
+    internal override string DescribeStateChange(CoroutineState from, CoroutineState to) => s_stateChanges.Get(from, to);
 
     private protected override void MoveNext() => StateMachine.MoveNext();
 }

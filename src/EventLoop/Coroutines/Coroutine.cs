@@ -48,18 +48,17 @@ public abstract class Coroutine
 
     internal ICoroutineDriver? Driver { get; private set; }
 
-    /// <summary>The coroutine this one just awaited and that has not started yet; the task starts it next.</summary>
-    internal Coroutine? PendingCallee { get; private set; }
+    // True from the await of a coroutine that has not started (then Awaiting is that callee) until the task
+    // starts it: a flag rather than a second reference, which would cost a field and write barriers per await.
+    private bool _calleePending;
 
     /// <summary>How many callers this coroutine has in its await chain.</summary>
     internal int Depth { get; private set; }
 
-    /// <summary>The never-awaited list this coroutine is on while nothing has claimed it, and its neighbours there.</summary>
+    /// <summary>The never-awaited list this coroutine is on while nothing has claimed it, and its slot there.</summary>
     internal CoroutineRegistry? Registry { get; set; }
 
-    internal Coroutine? RegistryPrevious { get; set; }
-
-    internal Coroutine? RegistryNext { get; set; }
+    internal int RegistryIndex { get; set; }
 
     /// <summary>The exception the coroutine ended with, once it is completed.</summary>
     internal Exception? Error => _error;
@@ -137,15 +136,15 @@ public abstract class Coroutine
     }
 
     /// <summary>Claims a Created coroutine for a task, which will drive it.</summary>
-    internal void StartAsTask(ICoroutineDriver driver, string taskName)
+    internal void StartAsTask(LoopTask task)
     {
         if (Registry is null)
         {
-            throw new InvalidOperationException(ReuseMessage($"cannot wrap it in task '{taskName}'"));
+            throw new InvalidOperationException(ReuseMessage($"cannot wrap it in task '{task.Name}'"));
         }
 
         ClaimCreated();
-        Driver = driver;
+        Driver = task;
     }
 
     /// <summary>
@@ -158,7 +157,6 @@ public abstract class Coroutine
         Driver = caller.Driver;
         Caller = caller;
         Depth = caller.Depth + 1;
-        caller.Awaiting = this;
         if (Depth >= MaxDepth)
         {
             Complete(new RecursionException(
@@ -206,9 +204,13 @@ public abstract class Coroutine
     /// <summary>Hands the task the callee awaited at the last suspension, if it has not started yet.</summary>
     internal Coroutine? TakePendingCallee()
     {
-        var callee = PendingCallee;
-        PendingCallee = null;
-        return callee;
+        if (!_calleePending)
+        {
+            return null;
+        }
+
+        _calleePending = false;
+        return Awaiting;
     }
 
     /// <summary>Throws <paramref name="exception"/> into a coroutine that has not started: it completes with it, unrun.</summary>
@@ -220,6 +222,9 @@ public abstract class Coroutine
 
     /// <summary>After resuming from a child: the child is no longer awaited.</summary>
     internal void ChildFinished() => Awaiting = null;
+
+    /// <summary>How a trace says that the coroutine went from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    internal virtual string DescribeStateChange(CoroutineState from, CoroutineState to) => StateChangeTexts.Format(Name, from, to);
 
     /// <summary>Calls the <paramref name="visitor"/> method that matches the coroutine's result type.</summary>
     internal virtual TResult Accept<TResult>(ICoroutineVisitor<TResult> visitor) => visitor.Visit(this);
@@ -234,17 +239,17 @@ public abstract class Coroutine
     private protected void Suspend<TAwaiter>(ref TAwaiter awaiter)
         where TAwaiter : INotifyCompletion
     {
-        if (awaiter is ICoroutineAwaiter coroutineAwaiter)
+        if (awaiter is ICoroutineAwaiter)
         {
-            PendingCallee = coroutineAwaiter.Callee;
+            AwaitCallee(AwaiterAccess<TAwaiter>.Callee(ref awaiter));
             return;
         }
 
         var driver = MarkSuspended();
         switch (awaiter)
         {
-            case IFutureAwaiter futureAwaiter:
-                driver.SuspendOnFuture(this, futureAwaiter.Future);
+            case IFutureAwaiter:
+                driver.SuspendOnFuture(this, AwaiterAccess<TAwaiter>.Future(ref awaiter));
                 return;
             case IYieldAwaiter:
                 driver.SuspendOnYield(this);
@@ -256,7 +261,11 @@ public abstract class Coroutine
     }
 
     /// <summary>Awaits <paramref name="callee"/>, which has not started: the task runs it inline next.</summary>
-    private protected void AwaitCallee(Coroutine callee) => PendingCallee = callee;
+    private protected void AwaitCallee(Coroutine callee)
+    {
+        Awaiting = callee;
+        _calleePending = true;
+    }
 
     private protected ICoroutineDriver MarkSuspended()
     {
@@ -266,7 +275,11 @@ public abstract class Coroutine
 
     private protected void Complete(Exception? error)
     {
-        _error = error;
+        if (error is not null)
+        {
+            _error = error;
+        }
+
         State = CoroutineState.Completed;
     }
 

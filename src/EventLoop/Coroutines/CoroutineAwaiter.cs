@@ -65,7 +65,9 @@ internal static class CoroutineAwaiting
     public static void Finish(Coroutine callee)
     {
         callee.Caller?.ChildFinished();
-        Loop.Running?.ThrowIfPendingThrow();
+
+        // The callee's task knows its loop: cheaper than the thread's running loop, a thread-static lookup.
+        (callee.Driver is Future task ? task.Loop : Loop.Running)?.ThrowIfPendingThrow();
         callee.ThrowIfFailed();
     }
 

@@ -12,6 +12,8 @@ public abstract class Future
 {
     private FutureState _state;
     private Exception? _exception;
+    // The first callback has a field of its own (as CPython's fut_callback0): most futures have one, and then no list is made.
+    private DoneCallback? _callback0;
     private List<DoneCallback>? _callbacks;
     private bool _logTraceback;
 
@@ -96,8 +98,17 @@ public abstract class Future
     }
 
     /// <summary>Removes every registration of <paramref name="callback"/> (<c>remove_done_callback</c>); returns how many.</summary>
-    public int RemoveDoneCallback(Action<Future> callback) =>
-        _callbacks?.RemoveAll(c => c.Callback == callback) ?? 0;
+    public int RemoveDoneCallback(Action<Future> callback)
+    {
+        var removed = 0;
+        if (_callback0 is not null && _callback0.Callback == callback)
+        {
+            _callback0 = null;
+            removed++;
+        }
+
+        return removed + (_callbacks?.RemoveAll(c => c.Callback == callback) ?? 0);
+    }
 
     /// <summary>Lets coroutines (and plain <c>async</c> code) <c>await</c> the future.</summary>
     public FutureAwaiter GetAwaiter() => new(this);
@@ -126,13 +137,27 @@ public abstract class Future
         {
             Schedule(callback);
         }
+        else if (_callback0 is null && _callbacks is null)
+        {
+            _callback0 = callback;
+        }
         else
         {
             (_callbacks ??= []).Add(callback);
         }
     }
 
-    internal void RemoveDoneCallback(DoneCallback callback) => _callbacks?.Remove(callback);
+    internal void RemoveDoneCallback(DoneCallback callback)
+    {
+        if (_callback0 == callback)
+        {
+            _callback0 = null;
+        }
+        else
+        {
+            _callbacks?.Remove(callback);
+        }
+    }
 
     /// <summary>Throws the future's exception (or cancellation) if it has one; marks the exception retrieved.</summary>
     internal void ThrowIfNotSuccessful()
@@ -219,6 +244,12 @@ public abstract class Future
 
     private void ScheduleCallbacks()
     {
+        if (_callback0 is { } first)
+        {
+            _callback0 = null;
+            Schedule(first);
+        }
+
         if (_callbacks is null)
         {
             return;
@@ -232,7 +263,5 @@ public abstract class Future
         }
     }
 
-    private void Schedule(DoneCallback callback) =>
-        Loop.CallSoon(DoneCallback.Invoke, new DoneCallback.Invocation(callback, this), callback.Kind, callback.Subject,
-            callback.Callback);
+    private void Schedule(DoneCallback callback) => Loop.Schedule(callback, this);
 }

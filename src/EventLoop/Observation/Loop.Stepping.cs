@@ -16,9 +16,9 @@ public sealed partial class Loop
     /// <summary>True when a step or wake-up of <paramref name="task"/> is on the ready queue.</summary>
     internal bool HasReadyStep(LoopTask task)
     {
-        foreach (var handle in _ready)
+        foreach (var ready in _ready)
         {
-            if (!handle.Cancelled && handle.Kind is HandleKind.Step or HandleKind.Wakeup && handle.Subject == task)
+            if (!ready.Cancelled && ready.Kind is HandleKind.Step or HandleKind.Wakeup && ready.Subject == task)
             {
                 return true;
             }
@@ -59,10 +59,10 @@ public sealed partial class Loop
             while (_steppedRemaining > 0)
             {
                 _steppedRemaining--;
-                var handle = _ready.Dequeue();
-                if (!handle.Cancelled)
+                var ready = _ready.Dequeue();
+                if (!ready.Cancelled)
                 {
-                    RunHandle(handle);
+                    RunReady(in ready);
                     break;
                 }
             }

@@ -14,6 +14,7 @@ public sealed partial class Loop
     private static int s_instrumentedLoops;
 
     private ILoopInstrument[]? _instruments;
+    private bool _countedAsInstrumented;
     private long _traceSequence;
     private WaitKind _traceWait;
     private Future? _traceWaitFuture;
@@ -29,15 +30,8 @@ public sealed partial class Loop
     {
         ArgumentNullException.ThrowIfNull(instrument);
         CheckThread();
-        if (_instruments is null)
-        {
-            Interlocked.Increment(ref s_instrumentedLoops);
-            _instruments = [instrument];
-        }
-        else
-        {
-            _instruments = [.. _instruments, instrument];
-        }
+        _instruments = _instruments is null ? [instrument] : [.. _instruments, instrument];
+        UpdateInstrumentedCount();
 
         // The start marker takes the number of the events so far instead of a new one, so instruments attached at
         // the same moment number every later event alike.
@@ -55,17 +49,34 @@ public sealed partial class Loop
             return false;
         }
 
-        if (_instruments.Length == 1)
-        {
-            _instruments = null;
-            Interlocked.Decrement(ref s_instrumentedLoops);
-        }
-        else
-        {
-            _instruments = [.. _instruments[..index], .. _instruments[(index + 1)..]];
-        }
+        _instruments = _instruments.Length == 1 ? null : [.. _instruments[..index], .. _instruments[(index + 1)..]];
+        UpdateInstrumentedCount();
 
         return true;
+    }
+
+    /// <summary>True while this loop makes coroutines look for instruments: it has some and is not closed.</summary>
+    internal bool CountsAsInstrumented => _countedAsInstrumented;
+
+    /// <summary>
+    /// Keeps <see cref="s_instrumentedLoops"/> to the open loops that have instruments: a closed loop runs no coroutine,
+    /// and counting it would make every coroutine on every thread look for instruments at each state change.
+    /// </summary>
+    private void UpdateInstrumentedCount()
+    {
+        var counts = _instruments is not null && !IsClosed;
+        if (counts != _countedAsInstrumented)
+        {
+            _countedAsInstrumented = counts;
+            if (counts)
+            {
+                Interlocked.Increment(ref s_instrumentedLoops);
+            }
+            else
+            {
+                Interlocked.Decrement(ref s_instrumentedLoops);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -73,7 +84,7 @@ public sealed partial class Loop
     {
         if (_instruments is not null)
         {
-            Emit(TraceEventKind.IterationStarted, null, ready == 1 ? "1 ready" : $"{ready} ready");
+            Emit(TraceEventKind.IterationStarted, null, ReadyText(ready));
         }
     }
 
@@ -96,11 +107,11 @@ public sealed partial class Loop
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void TraceScheduled(Handle handle)
+    internal void TraceScheduled(in ReadyCallback ready)
     {
         if (_instruments is not null)
         {
-            EmitScheduled(handle);
+            EmitScheduled(in ready);
         }
     }
 
@@ -123,11 +134,11 @@ public sealed partial class Loop
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void TraceCallbackRunning(Handle handle)
+    internal void TraceCallbackRunning(in ReadyCallback ready)
     {
         if (_instruments is not null)
         {
-            EmitCallbackRunning(handle);
+            EmitCallbackRunning(in ready);
         }
     }
 
@@ -221,6 +232,11 @@ public sealed partial class Loop
         return (WaitKind.Future, "future " + TraceValues.TypeName(future.GetType()));
     }
 
+    // "N ready" for the small counts most iterations have, made once.
+    private static readonly string[] s_readyTexts = [.. Enumerable.Range(0, 64).Select(n => n == 1 ? "1 ready" : $"{n} ready")];
+
+    private static string ReadyText(int ready) => (uint)ready < (uint)s_readyTexts.Length ? s_readyTexts[ready] : $"{ready} ready";
+
     private static string TaskNameOf(object? subject) => subject is LoopTask task ? task.Name : "-";
 
     private void Emit(TraceEventKind kind, LoopTask? task, string detail, WaitKind wait = WaitKind.None, string? relatedTask = null) =>
@@ -256,15 +272,16 @@ public sealed partial class Loop
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void EmitScheduled(Handle handle)
+    private void EmitScheduled(in ReadyCallback ready)
     {
-        var detail = handle.Kind switch
+        var detail = ready.Kind switch
         {
             HandleKind.Step => "step",
             HandleKind.Wakeup => "wakeup",
-            _ => "callback " + TraceValues.CallbackName(handle.CallbackName),
+            _ => "callback " + TraceValues.CallbackName(ready.CallbackName),
         };
-        Emit(TraceEventKind.CallbackScheduled, handle.Subject as LoopTask, TaskNameOf(handle.Subject), detail);
+        var subject = ready.Subject;
+        Emit(TraceEventKind.CallbackScheduled, subject as LoopTask, TaskNameOf(subject), detail);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -273,11 +290,12 @@ public sealed partial class Loop
             TraceValues.CallbackName(timer.CallbackName) + " at t=" + TraceValues.Time(timer.When));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void EmitCallbackRunning(Handle handle)
+    private void EmitCallbackRunning(in ReadyCallback ready)
     {
-        var task = handle.Subject as LoopTask;
-        var name = TaskNameOf(handle.Subject);
-        switch (handle.Kind)
+        var subject = ready.Subject;
+        var task = subject as LoopTask;
+        var name = TaskNameOf(subject);
+        switch (ready.Kind)
         {
             case HandleKind.Step:
                 Emit(TraceEventKind.StepStarted, task, name, "step");
@@ -286,10 +304,10 @@ public sealed partial class Loop
                 Emit(TraceEventKind.StepStarted, task, name, "wakeup");
                 break;
             case HandleKind.Timer:
-                Emit(TraceEventKind.TimerFired, task, name, TraceValues.CallbackName(handle.CallbackName));
+                Emit(TraceEventKind.TimerFired, task, name, TraceValues.CallbackName(ready.CallbackName));
                 break;
             default:
-                Emit(TraceEventKind.CallbackRun, task, name, TraceValues.CallbackName(handle.CallbackName));
+                Emit(TraceEventKind.CallbackRun, task, name, TraceValues.CallbackName(ready.CallbackName));
                 break;
         }
     }
@@ -352,6 +370,6 @@ public sealed partial class Loop
             return;
         }
 
-        loop.Emit(TraceEventKind.CoroutineStateChanged, task, $"{coroutine.Name}: {from} -> {to}");
+        loop.Emit(TraceEventKind.CoroutineStateChanged, task, coroutine.DescribeStateChange(from, to));
     }
 }

@@ -99,9 +99,10 @@ public static class TaskInspection
     }
 
     private static bool IsAsyncioSleep(Coroutine frame) =>
-        frame.Name == nameof(Asyncio.Sleep)
-        && frame.GetType() is { IsGenericType: true } type
-        && type.GetGenericArguments()[0].DeclaringType == typeof(Asyncio);
+        frame is SleepCoroutine
+        || (frame.Name == nameof(Asyncio.Sleep)
+            && frame.GetType() is { IsGenericType: true } type
+            && type.GetGenericArguments()[0].DeclaringType == typeof(Asyncio));
 
     private static string Describe(TaskInfo info)
     {

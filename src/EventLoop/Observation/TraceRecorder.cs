@@ -3,13 +3,13 @@ namespace EventLoop;
 /// <summary>An instrument that keeps every event in memory, for tests, renderings and inspection afterwards.</summary>
 public sealed class TraceRecorder : ILoopInstrument
 {
-    private readonly List<TraceEvent> _events = [];
+    private readonly TraceEventLog _events = new();
 
     /// <summary>The events so far, in order.</summary>
     public IReadOnlyList<TraceEvent> Events => _events;
 
     /// <inheritdoc />
-    public void OnEvent(in TraceEvent traceEvent) => _events.Add(traceEvent);
+    public void OnEvent(in TraceEvent traceEvent) => _events.Add(in traceEvent);
 
     /// <summary>Forgets the events recorded so far.</summary>
     public void Clear() => _events.Clear();

@@ -44,8 +44,13 @@ internal static partial class TraceValues
         return (tick < 0 ? name : name[..tick]) + "<" + string.Join(", ", type.GetGenericArguments().Select(TypeName)) + ">";
     }
 
+    // A traced program names the same few callbacks over and over: each is worked out once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_callbackNames = new();
+
     /// <summary><c>&lt;Main&gt;b__0_1</c> becomes <c>lambda in Main</c>, <c>&lt;Main&gt;g__OnDone|0_1</c> becomes <c>OnDone</c>.</summary>
-    public static string CallbackName(string methodName)
+    public static string CallbackName(string methodName) => s_callbackNames.GetOrAdd(methodName, ReadableCallbackName);
+
+    private static string ReadableCallbackName(string methodName)
     {
         var local = LocalFunction().Match(methodName);
         if (local.Success)

@@ -4,7 +4,10 @@ namespace EventLoop;
 
 public sealed partial class Loop
 {
-    private readonly LinkedList<LoopTask> _pendingTasks = new();
+    // The pending tasks in creation order, linked through the tasks themselves: no node to allocate per task.
+    private LoopTask? _firstTask;
+    private LoopTask? _lastTask;
+    private TaskForCoroutine? _unnamedTaskFactory;
     private long _lastTaskId;
     private long _lastTaskNumber;
 
@@ -18,14 +21,23 @@ public sealed partial class Loop
     public LoopTask CreateTask(Coroutine coroutine, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(coroutine);
-        return coroutine.Accept(new TaskForCoroutine(this, name));
+        return coroutine.Accept(name is null ? _unnamedTaskFactory ??= new TaskForCoroutine(this, null) : new TaskForCoroutine(this, name));
     }
 
     /// <inheritdoc cref="CreateTask(Coroutine, string?)"/>
     public LoopTask<T> CreateTask<T>(Coroutine<T> coroutine, string? name = null) => new(this, coroutine, name);
 
     /// <summary>The tasks of this loop that are not done yet, in creation order (<c>asyncio.all_tasks()</c>).</summary>
-    public IReadOnlyList<LoopTask> AllTasks() => [.. _pendingTasks];
+    public IReadOnlyList<LoopTask> AllTasks()
+    {
+        var tasks = new List<LoopTask>();
+        for (var task = _firstTask; task is not null; task = task.RegistryNext)
+        {
+            tasks.Add(task);
+        }
+
+        return tasks;
+    }
 
     /// <summary>
     /// Runs the loop until <paramref name="future"/> is done and returns its result (<c>run_until_complete</c>);
@@ -85,15 +97,51 @@ public sealed partial class Loop
         public LoopTask Visit<T>(Coroutine<T> coroutine) => new LoopTask<T>(loop, coroutine, name);
     }
 
-    internal LinkedListNode<LoopTask> RegisterTask(LoopTask task) => _pendingTasks.AddLast(task);
+    internal void RegisterTask(LoopTask task)
+    {
+        task.Registered = true;
+        task.RegistryPrevious = _lastTask;
+        if (_lastTask is null)
+        {
+            _firstTask = task;
+        }
+        else
+        {
+            _lastTask.RegistryNext = task;
+        }
+
+        _lastTask = task;
+    }
 
     internal void UnregisterTask(LoopTask task)
     {
-        if (task.RegistryNode is { } node)
+        if (!task.Registered)
         {
-            _pendingTasks.Remove(node);
-            task.RegistryNode = null;
+            return;
         }
+
+        var (previous, next) = (task.RegistryPrevious, task.RegistryNext);
+        if (previous is null)
+        {
+            _firstTask = next;
+        }
+        else
+        {
+            previous.RegistryNext = next;
+        }
+
+        if (next is null)
+        {
+            _lastTask = previous;
+        }
+        else
+        {
+            next.RegistryPrevious = previous;
+        }
+
+        task.Registered = false;
+        task.RegistryPrevious = null;
+        task.RegistryNext = null;
     }
 
     internal void EnterTask(LoopTask task)
@@ -121,7 +169,7 @@ public sealed partial class Loop
     internal string DescribeWaitingTasks()
     {
         var text = new StringBuilder();
-        foreach (var task in _pendingTasks)
+        for (var task = _firstTask; task is not null; task = task.RegistryNext)
         {
             text.Append("\n  task '").Append(task.Name).Append("' waits on ");
             text.Append(task.WaitingOn is { } future ? future.ToString() : "nothing that can complete");

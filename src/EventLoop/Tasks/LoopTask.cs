@@ -8,7 +8,10 @@ namespace EventLoop;
 /// </summary>
 public partial class LoopTask : Future, ICoroutineDriver
 {
-    private readonly Action<Future> _wakeup;
+    // One delegate for every task's wake-up: the callback gets the task as its subject.
+    private static readonly Action<object, Future> s_wakeup = Wakeup;
+
+    private DoneCallback? _wakeup;
     private ExecutionContext? _context = ExecutionContext.Capture();
     private Type? _foreignAwaiter;
     private Coroutine _resumePoint;
@@ -16,7 +19,8 @@ public partial class LoopTask : Future, ICoroutineDriver
     private Exception? _pendingThrow;
     private bool _mustCancel;
     private int _cancelsRequested;
-    private string _name;
+    private string? _name;
+    private long _number;
 
     internal LoopTask(Loop loop, Coroutine coroutine, string? name)
         : base(loop)
@@ -24,18 +28,24 @@ public partial class LoopTask : Future, ICoroutineDriver
         ArgumentNullException.ThrowIfNull(coroutine);
         loop.CheckThread();
         Id = loop.NextTaskId();
-        _name = name ?? $"Task-{loop.NextTaskNumber()}";
-        coroutine.StartAsTask(this, _name);
+        // The default name is made when first asked for (most tasks are never asked); its number is taken now.
+        _name = name;
+        _number = name is null ? loop.NextTaskNumber() : 0;
+        coroutine.StartAsTask(this);
         Coroutine = coroutine;
         _resumePoint = coroutine;
-        _wakeup = Wakeup;
         loop.TraceTaskCreated(this);
-        loop.CallSoon(StepCallback, this, HandleKind.Step, this);
-        RegistryNode = loop.RegisterTask(this);
+        loop.Schedule(StepCallback, this, HandleKind.Step);
+        loop.RegisterTask(this);
     }
 
-    /// <summary>The task's place among the loop's pending tasks.</summary>
-    internal LinkedListNode<LoopTask>? RegistryNode { get; set; }
+    /// <summary>True while the task is on the loop's list of pending tasks.</summary>
+    internal bool Registered { get; set; }
+
+    /// <summary>The pending tasks created before and after this one.</summary>
+    internal LoopTask? RegistryPrevious { get; set; }
+
+    internal LoopTask? RegistryNext { get; set; }
 
     /// <summary>The task's number on its loop, in creation order (1 for the first task).</summary>
     public long Id { get; }
@@ -46,7 +56,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     /// </summary>
     public string Name
     {
-        get => _name;
+        get => _name ??= $"Task-{_number}";
         set => _name = value ?? throw new ArgumentNullException(nameof(value));
     }
 
@@ -105,7 +115,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     {
         _resumePoint = frame;
         Loop.TraceSuspending(WaitKind.Yield, null);
-        Loop.CallSoon(StepCallback, this, HandleKind.Step, this);
+        Loop.ScheduleFromCallback(StepCallback, this, HandleKind.Step);
     }
 
     void ICoroutineDriver.SuspendOnFuture(Coroutine frame, Future future)
@@ -122,7 +132,8 @@ public partial class LoopTask : Future, ICoroutineDriver
         }
 
         _resumePoint = frame;
-        future.AddDoneCallback(new DoneCallback(_wakeup, HandleKind.Wakeup, this));
+        // One wake-up callback per task, made at its first wait: awaiting a future allocates nothing more.
+        future.AddDoneCallback(_wakeup ??= new DoneCallback(s_wakeup, HandleKind.Wakeup, this));
         _waitingOn = future;
         Loop.TraceSuspending(WaitKind.Future, future);
         if (_mustCancel && future.Cancel(CancelMessage))
@@ -142,6 +153,8 @@ public partial class LoopTask : Future, ICoroutineDriver
 
     private static void StepCallback(object? task) => ((LoopTask)task!).Step(null);
 
+    private static void Wakeup(object task, Future future) => ((LoopTask)task).Wakeup(future);
+
     private void Wakeup(Future future)
     {
         // A future that was cancelled, or failed with a cancellation (a gather whose child was cancelled), carries
@@ -155,7 +168,7 @@ public partial class LoopTask : Future, ICoroutineDriver
         Action<object?> resume = fromOtherThread && Loop.Clock == LoopClock.Virtual ? ResumeAfterEscapeCallback : StepCallback;
         if (Loop.IsLoopThread)
         {
-            Loop.CallSoon(resume, this, HandleKind.Wakeup, this);
+            Loop.Schedule(resume, this, HandleKind.Wakeup);
         }
         else
         {
@@ -202,11 +215,21 @@ public partial class LoopTask : Future, ICoroutineDriver
             }
         }
 
-        _waitingOn = null;
+        // Only stores that change something: every reference stored costs a write barrier, and most steps wait on
+        // nothing after a yield and throw nothing in.
+        if (_waitingOn is not null)
+        {
+            _waitingOn = null;
+        }
+
         Loop.TraceStepEntered(this, cancelledWaiter, _pendingThrow);
         Loop.EnterTask(this);
-        Loop.PendingThrow = _pendingThrow;
-        _pendingThrow = null;
+        if (_pendingThrow is not null)
+        {
+            Loop.PendingThrow = _pendingThrow;
+            _pendingThrow = null;
+        }
+
         var outerContext = EnterContext();
         try
         {
@@ -215,8 +238,12 @@ public partial class LoopTask : Future, ICoroutineDriver
         finally
         {
             LeaveContext(outerContext);
-            _pendingThrow = Loop.PendingThrow;
-            Loop.PendingThrow = null;
+            if (Loop.PendingThrow is { } untaken)
+            {
+                _pendingThrow = untaken;
+                Loop.PendingThrow = null;
+            }
+
             Loop.LeaveTask(this);
             Loop.TraceStepEnded(this);
         }

@@ -150,6 +150,23 @@ public sealed class TracingTests
     }
 
     [Fact]
+    public void A_closed_loop_no_longer_makes_coroutines_look_for_its_instruments()
+    {
+        var recorder = new TraceRecorder();
+        var loop = new Loop();
+        Assert.False(loop.CountsAsInstrumented);
+        loop.AddInstrument(recorder);
+        loop.AddInstrument(new TraceRecorder());
+        Assert.True(loop.CountsAsInstrumented);
+
+        loop.Close();
+        Assert.False(loop.CountsAsInstrumented);
+        Assert.Equal(2, loop.Instruments.Count);
+        Assert.True(loop.RemoveInstrument(recorder));
+        Assert.False(loop.CountsAsInstrumented);
+    }
+
+    [Fact]
     public void Events_carry_increasing_sequence_numbers_and_stop_when_the_instrument_is_removed()
     {
         var recorder = new TraceRecorder();

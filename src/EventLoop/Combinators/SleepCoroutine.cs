@@ -1,0 +1,66 @@
+namespace EventLoop;
+
+/// <summary>
+/// What <c>Asyncio.Sleep(seconds)</c> returns for a delay that is not a bare yield, written by hand (see
+/// <see cref="YieldCoroutine"/>). It behaves as the async method it replaces: the delay is checked when the coroutine
+/// starts; it sets a timer that completes a future, awaits the future, and cancels the timer however it ends.
+/// </summary>
+internal sealed class SleepCoroutine(double seconds) : Coroutine
+{
+    private Future<bool>? _future;
+    private TimerHandle? _timer;
+
+    private static readonly StateChangeTexts s_stateChanges = new("Sleep");
+
+    public override string Name => "Sleep";
+
+    internal override string DescribeStateChange(CoroutineState from, CoroutineState to) => s_stateChanges.Get(from, to);
+
+    private protected override void MoveNext()
+    {
+        if (_future is null)
+        {
+            Start();
+        }
+        else
+        {
+            Wake(_future);
+        }
+    }
+
+    private void Start()
+    {
+        try
+        {
+            Loop.CheckDelay(seconds, nameof(seconds));
+            var loop = Loop.GetRunningLoop();
+            var future = loop.CreateFuture<bool>();
+            _future = future;
+            _timer = loop.CallAt(loop.Time + seconds, Asyncio.SetResultUnlessCancelled, future, null);
+            MarkSuspended().SuspendOnFuture(this, future);
+        }
+        catch (Exception exception)
+        {
+            _timer?.Cancel();
+            Complete(exception);
+        }
+    }
+
+    private void Wake(Future<bool> future)
+    {
+        // What the future awaiter's GetResult does: a cancellation thrown in, or the future's own, ends the sleep.
+        Exception? error = null;
+        try
+        {
+            future.Loop.ThrowIfPendingThrow();
+            future.ThrowIfNotSuccessful();
+        }
+        catch (Exception exception)
+        {
+            error = exception;
+        }
+
+        _timer!.Cancel();
+        Complete(error);
+    }
+}

@@ -1,0 +1,38 @@
+namespace EventLoop;
+
+/// <summary>
+/// What <c>Asyncio.Sleep(0)</c> returns: a coroutine frame named Sleep whose only step is a bare yield. Written by
+/// hand rather than as an async method because <c>Sleep(0)</c> is the commonest switch there is: this way it is one
+/// small object with no state machine, and it behaves as <c>async Coroutine Sleep(...) { await Asyncio.Yield(); }</c>
+/// does (lazy, the same states and trace, a cancellation thrown in at the yield ends it).
+/// </summary>
+internal sealed class YieldCoroutine : Coroutine
+{
+    private bool _yielded;
+
+    private static readonly StateChangeTexts s_stateChanges = new("Sleep");
+
+    public override string Name => "Sleep";
+
+    internal override string DescribeStateChange(CoroutineState from, CoroutineState to) => s_stateChanges.Get(from, to);
+
+    private protected override void MoveNext()
+    {
+        if (!_yielded)
+        {
+            _yielded = true;
+            MarkSuspended().SuspendOnYield(this);
+            return;
+        }
+
+        // What the yield awaiter's GetResult does: a cancellation the task throws in ends this frame.
+        var loop = Driver is Future task ? task.Loop : Loop.Running;
+        var thrown = loop?.PendingThrow;
+        if (thrown is not null)
+        {
+            loop!.PendingThrow = null;
+        }
+
+        Complete(thrown);
+    }
+}

@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace EventLoop.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/EventLoop.Benchmarks -- compare [--rounds R] [--only W1,W4] [--no-python]</c>:
+/// every workload on the library, on AsyncContext and on CPython, one after another, for several rounds; prints one
+/// markdown table of medians. Progress goes to standard error, the table to standard output.
+/// </summary>
+internal static class CompareRunner
+{
+    /// <summary>A .NET measurement repeats the workload until this much time has passed, so that short runs are not all noise.</summary>
+    private static readonly TimeSpan MinimumMeasurement = TimeSpan.FromMilliseconds(150);
+
+    public static int Run(string[] args)
+    {
+        var rounds = 5;
+        var workloads = Workload.All;
+        var usePython = true;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--rounds" when i + 1 < args.Length:
+                    rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--only" when i + 1 < args.Length:
+                    workloads = [.. args[++i].Split(',').Select(Workload.Get)];
+                    break;
+                case "--no-python":
+                    usePython = false;
+                    break;
+                default:
+                    Console.Error.WriteLine($"unknown argument '{args[i]}': use compare [--rounds R] [--only W1,W2] [--no-python]");
+                    return 2;
+            }
+        }
+
+        using var python = usePython ? PythonWorkloads.TryStart() : null;
+        var results = workloads.ToDictionary(w => w.Name, w => new Result(w));
+
+        foreach (var result in results.Values)
+        {
+            var workload = result.Workload;
+            Console.Error.WriteLine($"counting and warming up {workload.Name}");
+            result.LibraryCounts = LibraryWorkloads.Run(LibraryWorkloads.Prepare(workload.Program, workload.N), workload.NewInstrument());
+            result.PythonCounts = python?.Count(workload.Program, workload.N);
+
+            // A discarded measurement of each, so that the rounds time tier-1 code (tiering needs many calls and some time).
+            for (var warmup = 0; warmup < 2; warmup++)
+            {
+                MeasureLibrary(workload);
+                if (workload.OnAsyncContext)
+                {
+                    MeasureAsyncContext(workload);
+                }
+            }
+        }
+
+        for (var round = 1; round <= rounds; round++)
+        {
+            Console.Error.WriteLine($"round {round}/{rounds}");
+            foreach (var result in results.Values)
+            {
+                var workload = result.Workload;
+                result.Library.Add(MeasureLibrary(workload));
+                if (workload.OnAsyncContext)
+                {
+                    result.AsyncContext.Add(MeasureAsyncContext(workload));
+                }
+
+                // A traced row has the same CPython program as the row it traces: timing it again adds nothing.
+                if (python is not null && !workload.Traced)
+                {
+                    result.Python.Add(python.Time(workload.Program, workload.N));
+                }
+            }
+        }
+
+        Console.WriteLine(Table(results.Values, rounds, python?.Version));
+        return 0;
+    }
+
+    private static Sample MeasureLibrary(Workload workload) => Measure(workload.N, () =>
+    {
+        var main = LibraryWorkloads.Prepare(workload.Program, workload.N);
+        return () => LibraryWorkloads.Run(main, workload.NewInstrument());
+    });
+
+    private static Sample MeasureAsyncContext(Workload workload) =>
+        Measure(workload.N, () => () => AsyncContextWorkloads.Run(workload.Name, workload.N));
+
+    /// <summary>Times the workload (built untimed by <paramref name="prepare"/>) until <see cref="MinimumMeasurement"/> has passed.</summary>
+    private static Sample Measure(int n, Func<Action> prepare)
+    {
+        var elapsed = TimeSpan.Zero;
+        long bytes = 0;
+        long ops = 0;
+        while (elapsed < MinimumMeasurement)
+        {
+            var run = prepare();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var start = Stopwatch.GetTimestamp();
+            run();
+            elapsed += Stopwatch.GetElapsedTime(start);
+            bytes += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            ops += n;
+        }
+
+        return new Sample(ops / elapsed.TotalSeconds, (double)bytes / ops);
+    }
+
+    private static string Table(IEnumerable<Result> results, int rounds, string? pythonVersion)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, "
+            + $".NET {Environment.Version}, CPython {pythonVersion ?? "(not run)"} on a virtual clock; median of {rounds} rounds."));
+        text.AppendLine();
+        text.AppendLine("| workload | op | N | library ops/s | AsyncContext ops/s | CPython ops/s | library ÷ CPython (target) | library ÷ AsyncContext "
+            + "| library B/op | AsyncContext B/op | iterations/op library · CPython | callbacks/op library · CPython | same schedule |");
+        text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|");
+        foreach (var result in results)
+        {
+            var workload = result.Workload;
+            var library = Median(result.Library.Select(s => s.OpsPerSecond));
+            var libraryBytes = Median(result.Library.Select(s => s.BytesPerOp));
+            var context = result.AsyncContext.Count > 0 ? Median(result.AsyncContext.Select(s => s.OpsPerSecond)) : (double?)null;
+            var contextBytes = result.AsyncContext.Count > 0 ? Median(result.AsyncContext.Select(s => s.BytesPerOp)) : (double?)null;
+            var python = result.Python.Count > 0 ? Median(result.Python) : (double?)null;
+            var (libraryIterations, libraryCallbacks) = result.LibraryCounts;
+            var pythonCounts = result.PythonCounts;
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"| {workload.Name} | {workload.Op} | {workload.N:N0} | {library:N0} | {Or(context, "N0")} | {Or(python, "N0")} "));
+            var target = workload.TargetVsCPython > 0
+                ? string.Create(CultureInfo.InvariantCulture, $" (≥ {workload.TargetVsCPython:0}×{Verdict(library / python, workload.TargetVsCPython)})")
+                : "";
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"| {Or(library / python, "F1")}{(python is null ? "" : "×")}{target} "));
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"| {Or(library / context, "F1")}{(context is null ? "" : "×")} | {libraryBytes:F1} | {Or(contextBytes, "F1")} "));
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"| {(double)libraryIterations / workload.N:0.####} · {Or((double?)pythonCounts?.Iterations / workload.N, "0.####")} "));
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"| {(double)libraryCallbacks / workload.N:0.####} · {Or((double?)pythonCounts?.Callbacks / workload.N, "0.####")} "));
+            text.AppendLine(pythonCounts is null ? "| – |" : pythonCounts == result.LibraryCounts ? "| yes |"
+                : string.Create(CultureInfo.InvariantCulture, $"| NO ({libraryIterations}/{libraryCallbacks} vs {pythonCounts.Value.Iterations}/{pythonCounts.Value.Callbacks}) |"));
+        }
+
+        TracingTable(text, results);
+        return text.ToString();
+    }
+
+    /// <summary>The traced rows next to the rows they trace: what an attached instrument costs (one that keeps the events, one that drops them).</summary>
+    private static void TracingTable(StringBuilder text, IEnumerable<Result> results)
+    {
+        var byName = results.ToDictionary(r => r.Workload.Name);
+        var pairs = results.Where(r => r.Workload.TracedOf is { } off && byName.ContainsKey(off)).ToList();
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("| workload | instrument | tracing off ops/s | tracing on ops/s | off ÷ on (target ≤ 2×) | B/op off | B/op on |");
+        text.AppendLine("|---|---|--:|--:|--:|--:|--:|");
+        foreach (var traced in pairs)
+        {
+            var plain = byName[traced.Workload.TracedOf!];
+            var off = Median(plain.Library.Select(s => s.OpsPerSecond));
+            var on = Median(traced.Library.Select(s => s.OpsPerSecond));
+            var slowdown = off / on;
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {plain.Workload.Name} | {(traced.Workload.KeepsEvents ? "TraceRecorder" : "drops events")} | {off:N0} | {on:N0} | {slowdown:F1}×{(slowdown <= 2 ? " ✓" : " ✗")} "
+                + $"| {Median(plain.Library.Select(s => s.BytesPerOp)):F1} | {Median(traced.Library.Select(s => s.BytesPerOp)):F1} |"));
+        }
+    }
+
+    private static string Verdict(double? ratio, double target) => ratio is null ? "" : ratio >= target ? " ✓" : " ✗";
+
+    private static string Or(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private readonly record struct Sample(double OpsPerSecond, double BytesPerOp);
+
+    private sealed class Result(Workload workload)
+    {
+        public Workload Workload { get; } = workload;
+
+        public List<Sample> Library { get; } = [];
+
+        public List<Sample> AsyncContext { get; } = [];
+
+        public List<double> Python { get; } = [];
+
+        public (long Iterations, long Callbacks) LibraryCounts { get; set; }
+
+        public (long Iterations, long Callbacks)? PythonCounts { get; set; }
+    }
+}

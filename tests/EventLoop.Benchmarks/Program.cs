@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+using EventLoop.Benchmarks;
+
+// `compare` runs the side-by-side table (library, AsyncContext, CPython); anything but `compare` and `scale` goes to BenchmarkDotNet
+// (e.g. `-- --filter *Library*`).
+if (args.Length > 0 && args[0] == "compare")
+{
+    return CompareRunner.Run(args[1..]);
+}
+
+// `scale`: W3 and W4 at N = 10^3 to 10^6, and the memory per pending task.
+if (args.Length > 0 && args[0] == "scale")
+{
+    return ScaleRunner.Run(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Workload).Assembly).Run(args);
+return 0;

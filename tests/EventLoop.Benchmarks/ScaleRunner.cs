@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace EventLoop.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/EventLoop.Benchmarks -- scale [--rounds R]</c>: W3 (spawn) and W4 (timers) at
+/// N = 10^3 to 10^6 on the library, in ns per task, and the memory each pending task holds at 10^6 (measured when
+/// every task exists and none has finished). Prints a markdown table.
+/// </summary>
+internal static class ScaleRunner
+{
+    private static readonly int[] Sizes = [1_000, 10_000, 100_000, 1_000_000];
+
+    /// <summary>Small sizes are repeated until this much time has passed, so that they are not all noise.</summary>
+    private static readonly TimeSpan MinimumMeasurement = TimeSpan.FromMilliseconds(150);
+
+    public static int Run(string[] args)
+    {
+        var rounds = 3;
+        if (args is ["--rounds", var value])
+        {
+            rounds = int.Parse(value, CultureInfo.InvariantCulture);
+        }
+        else if (args.Length > 0)
+        {
+            Console.Error.WriteLine("use scale [--rounds R]");
+            return 2;
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}; median of {rounds} rounds."));
+        text.AppendLine();
+        text.AppendLine("| workload | " + string.Join(" | ", Sizes.Select(n => string.Create(CultureInfo.InvariantCulture, $"ns/task at N = {n:N0}")))
+            + " | 10^6 ÷ 10^3 | peak B per pending task at 10^6 |");
+        text.AppendLine("|---|" + string.Concat(Sizes.Select(_ => "--:|")) + "--:|--:|");
+        foreach (var name in new[] { "W3", "W4" })
+        {
+            var nanoseconds = new List<double>();
+            foreach (var n in Sizes)
+            {
+                Console.Error.WriteLine($"{name} at {n}");
+                Time(name, n);
+                nanoseconds.Add(Median(Enumerable.Range(0, rounds).Select(_ => Time(name, n))));
+            }
+
+            Console.Error.WriteLine($"{name}: memory at {Sizes[^1]}");
+            var bytes = PeakBytesPerTask(name, Sizes[^1]);
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {string.Join(" | ", nanoseconds.Select(ns => ns.ToString("F0", CultureInfo.InvariantCulture)))} | {nanoseconds[^1] / nanoseconds[0]:F2}× | {bytes:F0} |"));
+        }
+
+        Console.WriteLine(text.ToString());
+        return 0;
+    }
+
+    /// <summary>Nanoseconds per task for one size, the main coroutine built untimed.</summary>
+    private static double Time(string name, int n)
+    {
+        var elapsed = TimeSpan.Zero;
+        long ops = 0;
+        while (elapsed < MinimumMeasurement)
+        {
+            var main = LibraryWorkloads.Prepare(name, n);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var start = Stopwatch.GetTimestamp();
+            LibraryWorkloads.Run(main);
+            elapsed += Stopwatch.GetElapsedTime(start);
+            ops += n;
+        }
+
+        return elapsed.TotalNanoseconds / ops;
+    }
+
+    /// <summary>
+    /// The heap the workload's N pending tasks hold (their coroutines, tasks, callbacks, timers, the gather), per task:
+    /// measured inside the main coroutine once every task exists and, for W4, is asleep.
+    /// </summary>
+    private static double PeakBytesPerTask(string name, int n)
+    {
+        long before = 0;
+        long peak = 0;
+
+        async Coroutine Main()
+        {
+            before = GC.GetTotalMemory(forceFullCollection: true);
+            var gathered = Asyncio.Gather(LibraryWorkloads.Children(name, n));
+            if (name == "W4")
+            {
+                // The tasks' first steps run before the main task's next one: then every task sleeps on its timer.
+                await Asyncio.Sleep(0);
+            }
+
+            peak = GC.GetTotalMemory(forceFullCollection: true);
+            await gathered;
+        }
+
+        LibraryWorkloads.Run(Main());
+        return (double)(peak - before) / n;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
