@@ -65,7 +65,7 @@ public sealed class ReliabilityTests
     }
 
     [Fact]
-    public void Run_coroutine_threadsafe_hands_the_outcome_to_a_caller_outside_the_loop()
+    public async Task Run_coroutine_threadsafe_hands_the_outcome_to_a_caller_outside_the_loop()
     {
         using var loop = new Loop(LoopClock.Real);
         var stop = loop.CreateFuture<bool>();
@@ -86,7 +86,7 @@ public sealed class ReliabilityTests
         loop.CallSoon(caller.Start);
         loop.RunUntilComplete(stop);
         caller.Join();
-        Assert.Equal(42, fromOutside!.Result);
+        Assert.Equal(42, await fromOutside!);
     }
 
     [Fact]
