@@ -1,35 +1,6 @@
 """Nested timeouts: the one whose deadline passed raises TimeoutError; with equal deadlines the outer one does."""
-import os, sys
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../../shared/conformance"))
 import asyncio
-import vloop
-
-
-def say(*parts):
-    vloop.log(f"it={vloop.iteration()}", *parts)
-
-
-def names(tasks):
-    return "[" + ", ".join(t.get_name() for t in vloop.creation_order(tasks)) + "]"
-
-
-def show(e):
-    if isinstance(e, BaseExceptionGroup):
-        return f"{type(e).__name__}({e.message!r}, [" + ", ".join(show(x) for x in e.exceptions) + "])"
-    return f"{type(e).__name__}({str(e)!r})"
-
-
-async def child(name, delay, fail=False):
-    try:
-        await asyncio.sleep(delay)
-    except asyncio.CancelledError:
-        say(f"{name} cancelled")
-        raise
-    if fail:
-        say(f"{name} raises")
-        raise ValueError(name)
-    say(f"{name} done")
-    return name
+from scenario import vloop, say, names, show, child  # noqa: F401
 
 
 async def main():
