@@ -323,13 +323,7 @@ public sealed partial class Loop : IDisposable
     /// </summary>
     private void RunOnce()
     {
-        Iteration++;
-        DropCancelledTimers();
-        WaitForWork();
-        MoveDueTimersToReady();
-        TraceIterationStarted(_ready.Count);
-
-        var ntodo = _ready.Count;
+        var ntodo = BeginIteration();
         for (var i = 0; i < ntodo; i++)
         {
             var ready = _ready.Dequeue();
@@ -342,6 +336,20 @@ public sealed partial class Loop : IDisposable
         }
 
         TraceIterationEnded();
+    }
+
+    /// <summary>
+    /// The first half of an iteration: count it, drop cancelled timers, wait (or jump the virtual clock) for work,
+    /// move due timers to the ready queue. Returns how many callbacks the iteration runs: those ready now.
+    /// </summary>
+    private int BeginIteration()
+    {
+        Iteration++;
+        DropCancelledTimers();
+        WaitForWork();
+        MoveDueTimersToReady();
+        TraceIterationStarted(_ready.Count);
+        return _ready.Count;
     }
 
     private void RunReady(in ReadyCallback ready)

@@ -120,13 +120,7 @@ public sealed partial class Loop
             return false;
         }
 
-        // RunOnce's first half, phase by phase.
-        Iteration++;
-        DropCancelledTimers();
-        WaitForWork();
-        MoveDueTimersToReady();
-        TraceIterationStarted(_ready.Count);
-        _steppedRemaining = _ready.Count;
+        _steppedRemaining = BeginIteration();
         return true;
     }
 
