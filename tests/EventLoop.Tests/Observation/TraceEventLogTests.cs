@@ -1,0 +1,58 @@
+namespace EventLoop.Tests.Observation;
+
+/// <summary>
+/// The recorder's log keeps events compactly (sequence, iteration and time once per run of events); what it gives
+/// back, by index and by enumeration, must be exactly what it was given, including gaps in the sequence, a time of
+/// -0.0 and the rarely set wait kind and related task.
+/// </summary>
+public class TraceEventLogTests
+{
+    [Fact]
+    public void Events_read_back_exactly_as_they_were_added()
+    {
+        using var loop = new Loop();
+        var task = loop.CreateTask(Asyncio.Sleep(0), "T");
+        TraceEvent[] added =
+        [
+            new(1, 0, 0.0, TraceEventKind.IterationStarted, null, "-", "0 ready"),
+            new(2, 0, 0.0, TraceEventKind.TaskCreated, task, "T", "created"),
+            new(3, 0, -0.0, TraceEventKind.TaskSuspended, task, "T", "yield", WaitKind.Yield),
+            new(4, 1, -0.0, TraceEventKind.TaskSuspended, task, "renamed", "task x", WaitKind.Task, "x"),
+            new(9, 1, -0.0, TraceEventKind.CallbackRun, task, "T", "step"),
+            new(10, 1, 0.5, TraceEventKind.ClockAdvanced, null, "-", "0.000 -> 0.500"),
+            new(11, 1, 0.5, TraceEventKind.CallbackRun, null, "-", "callback f", WaitKind.None, "y"),
+            new(2, 7, 0.5, TraceEventKind.TaskCreated, task, "T", "again"),
+        ];
+        var log = new TraceEventLog();
+        foreach (var traceEvent in added)
+        {
+            log.Add(in traceEvent);
+        }
+
+        Assert.Equal(added.Length, log.Count);
+        Assert.Equal(added.Select(Describe), log.Select(Describe));
+        Assert.Equal(added.Select(Describe), Enumerable.Range(0, log.Count).Select(i => Describe(log[i])));
+        loop.RunUntilComplete(task);
+    }
+
+    [Fact]
+    public void Events_past_one_chunk_keep_their_order_and_values()
+    {
+        var log = new TraceEventLog();
+        var added = Enumerable.Range(0, 3000)
+            .Select(i => new TraceEvent(100 + i + i / 700, i / 13, i / 13 * 0.25, (TraceEventKind)(i % 5), null, "-", "e" + i))
+            .ToArray();
+        foreach (var traceEvent in added)
+        {
+            log.Add(in traceEvent);
+        }
+
+        Assert.Equal(added.Select(Describe), log.Select(Describe));
+        Assert.Equal(Describe(added[2047]), Describe(log[2047]));
+        log.Clear();
+        Assert.Empty(log);
+    }
+
+    private static string Describe(TraceEvent e) =>
+        $"{e.Sequence}|{e.Iteration}|{BitConverter.DoubleToInt64Bits(e.Time)}|{e.Kind}|{e.Task?.Name}|{e.TaskName}|{e.Detail}|{e.Wait}|{e.RelatedTask}";
+}
