@@ -6,7 +6,9 @@ namespace EventLoop;
 /// </summary>
 public readonly struct TraceEvent
 {
-    internal TraceEvent(long sequence, long iteration, double time, TraceEventKind kind, LoopTask? task, string taskName,
+    // A null taskName stands for the task's default name, Task-N: it never changes (a rename replaces the name, not
+    // the number), so it is formatted only when someone reads it, and an instrument that never does saves the string.
+    internal TraceEvent(long sequence, long iteration, double time, TraceEventKind kind, LoopTask? task, string? taskName,
         string detail, WaitKind wait = WaitKind.None, string? relatedTask = null)
     {
         Sequence = sequence;
@@ -14,7 +16,7 @@ public readonly struct TraceEvent
         Time = time;
         Kind = kind;
         Task = task;
-        TaskName = taskName;
+        RawTaskName = taskName;
         Detail = detail;
         Wait = wait;
         RelatedTask = relatedTask;
@@ -39,7 +41,10 @@ public readonly struct TraceEvent
     public LoopTask? Task { get; }
 
     /// <summary>The task's name when the event happened, or <c>-</c>.</summary>
-    public string TaskName { get; }
+    public string TaskName => RawTaskName ?? Task!.DefaultName;
+
+    /// <summary>The name as given, null for the task's default name not formatted yet.</summary>
+    internal string? RawTaskName { get; }
 
     /// <summary>What the event is about in words: a callback's name, what a task waits on, a result, a state change.</summary>
     public string Detail { get; }

@@ -57,9 +57,15 @@ public partial class LoopTask : Future, ICoroutineDriver
     /// </summary>
     public string Name
     {
-        get => _name ??= $"Task-{_number}";
+        get => _name ??= DefaultName;
         set => _name = value ?? throw new ArgumentNullException(nameof(value));
     }
+
+    /// <summary>The name if it exists as a string already (given, or formatted once asked for), else null.</summary>
+    internal string? NameIfMade => _name;
+
+    /// <summary>The name a task gets when it is given none (what <see cref="Name"/> is until a rename).</summary>
+    internal string DefaultName => $"Task-{_number}";
 
     /// <summary>The coroutine the task runs (<c>get_coro()</c>).</summary>
     public Coroutine Coroutine { get; }

@@ -53,6 +53,27 @@ public class TraceEventLogTests
         Assert.Empty(log);
     }
 
+    [Fact]
+    public void A_default_task_name_is_the_one_the_task_had_when_the_event_happened()
+    {
+        using var loop = new Loop();
+        var recorder = new TraceRecorder();
+        loop.AddInstrument(recorder);
+        var task = loop.CreateTask(RenamesItself());
+        loop.RunUntilComplete(task);
+
+        var names = recorder.Events.Where(e => e.Task == task).Select(e => e.TaskName).Distinct().ToList();
+        Assert.Equal([task.DefaultName, "renamed"], names);
+        Assert.Contains(" " + task.DefaultName + " ", recorder.ToText());
+    }
+
+    private static async Coroutine RenamesItself()
+    {
+        await Asyncio.Sleep(0);
+        Asyncio.CurrentTask()!.Name = "renamed";
+        await Asyncio.Sleep(0);
+    }
+
     private static string Describe(TraceEvent e) =>
         $"{e.Sequence}|{e.Iteration}|{BitConverter.DoubleToInt64Bits(e.Time)}|{e.Kind}|{e.Task?.Name}|{e.TaskName}|{e.Detail}|{e.Wait}|{e.RelatedTask}";
 }
