@@ -240,11 +240,11 @@ public sealed partial class Loop
     // The name for an event: null while the task still has its default name unformatted (see TraceEvent).
     private static string? TaskNameOf(object? subject) => subject is LoopTask task ? task.NameIfMade : "-";
 
-    private void Emit(TraceEventKind kind, LoopTask? task, string detail, WaitKind wait = WaitKind.None, string? relatedTask = null) =>
+    private void Emit(TraceEventKind kind, LoopTask? task, string? detail, WaitKind wait = WaitKind.None, string? relatedTask = null) =>
         Emit(kind, task, TaskNameOf(task), detail, wait, relatedTask);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Emit(TraceEventKind kind, LoopTask? task, string? taskName, string detail, WaitKind wait = WaitKind.None,
+    private void Emit(TraceEventKind kind, LoopTask? task, string? taskName, string? detail, WaitKind wait = WaitKind.None,
         string? relatedTask = null)
     {
         var instruments = _instruments;
@@ -357,7 +357,7 @@ public sealed partial class Loop
         }
         else
         {
-            Emit(TraceEventKind.TaskCompleted, task, TraceValues.ResultOf(task));
+            Emit(TraceEventKind.TaskCompleted, task, task.HasImmutableResult ? null : TraceValues.ResultOf(task));
         }
     }
 

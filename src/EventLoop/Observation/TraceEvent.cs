@@ -8,8 +8,9 @@ public readonly struct TraceEvent
 {
     // A null taskName stands for the task's default name, Task-N: it never changes (a rename replaces the name, not
     // the number), so it is formatted only when someone reads it, and an instrument that never does saves the string.
+    // A null detail likewise stands for the completed task's result, when that is a value that cannot change.
     internal TraceEvent(long sequence, long iteration, double time, TraceEventKind kind, LoopTask? task, string? taskName,
-        string detail, WaitKind wait = WaitKind.None, string? relatedTask = null)
+        string? detail, WaitKind wait = WaitKind.None, string? relatedTask = null)
     {
         Sequence = sequence;
         Iteration = iteration;
@@ -17,7 +18,7 @@ public readonly struct TraceEvent
         Kind = kind;
         Task = task;
         RawTaskName = taskName;
-        Detail = detail;
+        RawDetail = detail;
         Wait = wait;
         RelatedTask = relatedTask;
     }
@@ -47,7 +48,10 @@ public readonly struct TraceEvent
     internal string? RawTaskName { get; }
 
     /// <summary>What the event is about in words: a callback's name, what a task waits on, a result, a state change.</summary>
-    public string Detail { get; }
+    public string Detail => RawDetail ?? TraceValues.ResultOf(Task!);
+
+    /// <summary>The detail as given, null for a task's result not formatted yet.</summary>
+    internal string? RawDetail { get; }
 
     /// <summary>For <see cref="TraceEventKind.TaskSuspended"/>: what the task waits on.</summary>
     public WaitKind Wait { get; }

@@ -56,7 +56,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         }
 
         var chunk = _chunks[_count >> ChunkShift];
-        chunk.Entries[offset] = new Entry(traceEvent.Task, traceEvent.RawTaskName, traceEvent.Detail);
+        chunk.Entries[offset] = new Entry(traceEvent.Task, traceEvent.RawTaskName, traceEvent.RawDetail);
         chunk.Kinds[offset] = (byte)traceEvent.Kind;
         chunk.Waits[offset] = (byte)traceEvent.Wait;
         _count++;
@@ -138,7 +138,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         public readonly byte[] Waits = new byte[ChunkSize];
     }
 
-    private readonly record struct Entry(LoopTask? Task, string? TaskName, string Detail);
+    private readonly record struct Entry(LoopTask? Task, string? TaskName, string? Detail);
 
     private readonly record struct Segment(int Start, long Sequence, long Iteration, double Time);
 }

@@ -61,6 +61,9 @@ public partial class LoopTask : Future, ICoroutineDriver
         set => _name = value ?? throw new ArgumentNullException(nameof(value));
     }
 
+    /// <summary>True when the result can never read differently once there (see <see cref="LoopTask{T}"/>).</summary>
+    internal virtual bool HasImmutableResult => false;
+
     /// <summary>The name if it exists as a string already (given, or formatted once asked for), else null.</summary>
     internal string? NameIfMade => _name;
 

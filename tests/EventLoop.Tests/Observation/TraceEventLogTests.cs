@@ -67,6 +67,32 @@ public class TraceEventLogTests
         Assert.Contains(" " + task.DefaultName + " ", recorder.ToText());
     }
 
+    [Fact]
+    public void A_result_reads_as_it_was_when_the_task_completed()
+    {
+        using var loop = new Loop();
+        var recorder = new TraceRecorder();
+        loop.AddInstrument(recorder);
+        var list = new List<int> { 1 };
+        var number = loop.CreateTask(Returns(42));
+        var text = loop.CreateTask(Returns("it's"));
+        var items = loop.CreateTask(Returns(list));
+        loop.RunUntilComplete(items);
+        loop.RunUntilComplete(text);
+        list.Add(2);
+
+        string DoneDetail(LoopTask task) => recorder.Events.Single(e => e.Task == task && e.Kind == TraceEventKind.TaskCompleted).Detail;
+        Assert.Equal("result=42", DoneDetail(number));
+        Assert.Equal("result='it\\'s'", DoneDetail(text));
+        Assert.Equal("result=[1]", DoneDetail(items));
+    }
+
+    private static async Coroutine<T> Returns<T>(T value)
+    {
+        await Asyncio.Sleep(0);
+        return value;
+    }
+
     private static async Coroutine RenamesItself()
     {
         await Asyncio.Sleep(0);
