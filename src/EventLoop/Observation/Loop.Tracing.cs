@@ -279,7 +279,7 @@ public sealed partial class Loop
         {
             HandleKind.Step => "step",
             HandleKind.Wakeup => "wakeup",
-            _ => "callback " + TraceValues.CallbackName(ready.CallbackName),
+            _ => TraceValues.ScheduledCallbackText(ready.CallbackName),
         };
         var subject = ready.Subject;
         Emit(TraceEventKind.CallbackScheduled, subject as LoopTask, TaskNameOf(subject), detail);
