@@ -21,7 +21,9 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     private const int ChunkSize = 1 << ChunkShift;
 
     private readonly List<Chunk> _chunks = [];
-    private readonly List<Segment> _segments = [];
+    // Segments are chunked like the entries: a doubling list copied them again at each doubling.
+    private readonly List<Segment[]> _segmentChunks = [];
+    private int _segmentCount;
     private readonly Dictionary<int, string> _relatedTasks = [];
     private int _count;
 
@@ -47,7 +49,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 
         if (!ContinuesLastSegment(in traceEvent))
         {
-            _segments.Add(new Segment(_count, traceEvent.Sequence, traceEvent.Iteration, traceEvent.Time));
+            AddSegment(new Segment(_count, traceEvent.Sequence, traceEvent.Iteration, traceEvent.Time));
         }
 
         if (traceEvent.RelatedTask is { } relatedTask)
@@ -65,7 +67,8 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     public void Clear()
     {
         _chunks.Clear();
-        _segments.Clear();
+        _segmentChunks.Clear();
+        _segmentCount = 0;
         _relatedTasks.Clear();
         _count = 0;
     }
@@ -75,7 +78,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         var segment = 0;
         for (var i = 0; i < _count; i++)
         {
-            if (segment + 1 < _segments.Count && _segments[segment + 1].Start <= i)
+            if (segment + 1 < _segmentCount && SegmentAt(segment + 1).Start <= i)
             {
                 segment++;
             }
@@ -89,12 +92,12 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     // Time is compared bit for bit so that -0.0 and 0.0 (equal as numbers) still read back as they came.
     private bool ContinuesLastSegment(in TraceEvent traceEvent)
     {
-        if (_segments.Count == 0)
+        if (_segmentCount == 0)
         {
             return false;
         }
 
-        var last = _segments[^1];
+        var last = SegmentAt(_segmentCount - 1);
         return traceEvent.Sequence == last.Sequence + (_count - last.Start)
                && traceEvent.Iteration == last.Iteration
                && BitConverter.DoubleToInt64Bits(traceEvent.Time) == BitConverter.DoubleToInt64Bits(last.Time);
@@ -102,11 +105,11 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 
     private int FindSegment(int index)
     {
-        int low = 0, high = _segments.Count - 1;
+        int low = 0, high = _segmentCount - 1;
         while (low < high)
         {
             var middle = (low + high + 1) >> 1;
-            if (_segments[middle].Start <= index)
+            if (SegmentAt(middle).Start <= index)
             {
                 low = middle;
             }
@@ -121,7 +124,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 
     private TraceEvent Read(int index, int segmentIndex)
     {
-        var segment = _segments[segmentIndex];
+        var segment = SegmentAt(segmentIndex);
         var chunk = _chunks[index >> ChunkShift];
         var offset = index & (ChunkSize - 1);
         var entry = chunk.Entries[offset];
@@ -129,6 +132,19 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         return new TraceEvent(segment.Sequence + (index - segment.Start), segment.Iteration, segment.Time,
             (TraceEventKind)chunk.Kinds[offset], entry.Task, entry.TaskName, entry.Detail,
             (WaitKind)chunk.Waits[offset], relatedTask);
+    }
+
+    private ref Segment SegmentAt(int index) => ref _segmentChunks[index >> ChunkShift][index & (ChunkSize - 1)];
+
+    private void AddSegment(Segment segment)
+    {
+        if ((_segmentCount & (ChunkSize - 1)) == 0 && _segmentCount >> ChunkShift == _segmentChunks.Count)
+        {
+            _segmentChunks.Add(new Segment[ChunkSize]);
+        }
+
+        SegmentAt(_segmentCount) = segment;
+        _segmentCount++;
     }
 
     private sealed class Chunk

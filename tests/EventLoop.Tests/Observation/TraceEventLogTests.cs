@@ -36,11 +36,11 @@ public class TraceEventLogTests
     }
 
     [Fact]
-    public void Events_past_one_chunk_keep_their_order_and_values()
+    public void Events_and_runs_past_one_chunk_keep_their_order_and_values()
     {
         var log = new TraceEventLog();
         var added = Enumerable.Range(0, 3000)
-            .Select(i => new TraceEvent(100 + i + i / 700, i / 13, i / 13 * 0.25, (TraceEventKind)(i % 5), null, "-", "e" + i))
+            .Select(i => new TraceEvent(100 + i + i / 700, i / 2, i / 2 * 0.25, (TraceEventKind)(i % 5), null, "-", "e" + i))
             .ToArray();
         foreach (var traceEvent in added)
         {
@@ -49,6 +49,8 @@ public class TraceEventLogTests
 
         Assert.Equal(added.Select(Describe), log.Select(Describe));
         Assert.Equal(Describe(added[2047]), Describe(log[2047]));
+        Assert.Equal(Describe(added[2048]), Describe(log[2048]));
+        Assert.Equal(Describe(added[^1]), Describe(log[^1]));
         log.Clear();
         Assert.Empty(log);
     }
