@@ -42,13 +42,13 @@ public readonly struct TraceEvent
     public LoopTask? Task { get; }
 
     /// <summary>The task's name when the event happened, or <c>-</c>.</summary>
-    public string TaskName => RawTaskName ?? Task!.DefaultName;
+    public string TaskName => RawTaskName ?? Task?.DefaultName!;
 
     /// <summary>The name as given, null for the task's default name not formatted yet.</summary>
     internal string? RawTaskName { get; }
 
     /// <summary>What the event is about in words: a callback's name, what a task waits on, a result, a state change.</summary>
-    public string Detail => RawDetail ?? TraceValues.ResultOf(Task!);
+    public string Detail => RawDetail ?? (Task is null ? null! : TraceValues.ResultOf(Task));
 
     /// <summary>The detail as given, null for a task's result not formatted yet.</summary>
     internal string? RawDetail { get; }

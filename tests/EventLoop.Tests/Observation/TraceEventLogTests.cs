@@ -102,6 +102,14 @@ public class TraceEventLogTests
         await Asyncio.Sleep(0);
     }
 
+    [Fact]
+    public void A_default_event_has_no_names_as_before()
+    {
+        TraceEvent empty = default;
+        Assert.Null(empty.TaskName);
+        Assert.Null(empty.Detail);
+    }
+
     private static string Describe(TraceEvent e) =>
         $"{e.Sequence}|{e.Iteration}|{BitConverter.DoubleToInt64Bits(e.Time)}|{e.Kind}|{e.Task?.Name}|{e.TaskName}|{e.Detail}|{e.Wait}|{e.RelatedTask}";
 }
