@@ -3,11 +3,13 @@ namespace EventLoop;
 /// <summary>A done callback as a future keeps it: the callback, and how the trace names it when it runs.</summary>
 internal sealed class DoneCallback
 {
-    private readonly Action<object, Future>? _subjectCallback;
+    // An Action<Future>, or an Action<object, Future> called with the subject: one field for both keeps every
+    // callback object (a task's wake-up among them) 8 B smaller.
+    private readonly Delegate _method;
 
     public DoneCallback(Action<Future> callback, HandleKind kind, object? subject)
     {
-        Callback = callback;
+        _method = callback;
         Kind = kind;
         Subject = subject;
     }
@@ -18,13 +20,13 @@ internal sealed class DoneCallback
     /// </summary>
     public DoneCallback(Action<object, Future> callback, HandleKind kind, object subject)
     {
-        _subjectCallback = callback;
+        _method = callback;
         Kind = kind;
         Subject = subject;
     }
 
     /// <summary>The user's callback (what <c>remove_done_callback</c> compares with); null for the library's own subject callbacks.</summary>
-    public Action<Future>? Callback { get; }
+    public Action<Future>? Callback => _method as Action<Future>;
 
     public HandleKind Kind { get; }
 
@@ -35,17 +37,17 @@ internal sealed class DoneCallback
     public object? Subject { get; }
 
     /// <summary>The delegate that runs, for the callback's name in traces and errors.</summary>
-    public Delegate Method => (Delegate?)Callback ?? _subjectCallback!;
+    public Delegate Method => _method;
 
     public void Run(Future future)
     {
-        if (Callback is not null)
+        if (_method is Action<Future> callback)
         {
-            Callback(future);
+            callback(future);
         }
         else
         {
-            _subjectCallback!(Subject!, future);
+            ((Action<object, Future>)_method)(Subject!, future);
         }
     }
 

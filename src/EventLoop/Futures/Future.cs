@@ -49,7 +49,15 @@ public abstract class Future
     private protected string? CancelMessage { get; set; }
 
     /// <summary>The cancellation that ended a task's coroutine; handed out once, to the first who asks.</summary>
-    private protected CancelledError? CancelledException { get; set; }
+    /// <remarks>
+    /// A cancelled future has no exception of its own, so this shares the exception's field (one field less in every
+    /// future and task). It is set just before the task is cancelled, while the field is still empty.
+    /// </remarks>
+    private protected CancelledError? CancelledException
+    {
+        get => _state == FutureState.Cancelled ? _exception as CancelledError : null;
+        set => _exception = value;
+    }
 
     /// <summary>
     /// Cancels the future (<c>cancel(msg)</c>): it becomes done and its callbacks are scheduled. Returns false when
@@ -197,7 +205,7 @@ public abstract class Future
     /// <summary>True when the future finished with an exception nobody looked at (for the loop's report at close).</summary>
     internal bool HasUnretrievedException => _logTraceback;
 
-    internal Exception? ExceptionUnchecked => _exception;
+    internal Exception? ExceptionUnchecked => _state == FutureState.Finished ? _exception : null;
 
     internal string? CancelMessageOrNull => CancelMessage;
 

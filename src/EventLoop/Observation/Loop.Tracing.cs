@@ -237,13 +237,14 @@ public sealed partial class Loop
 
     private static string ReadyText(int ready) => (uint)ready < (uint)s_readyTexts.Length ? s_readyTexts[ready] : $"{ready} ready";
 
-    private static string TaskNameOf(object? subject) => subject is LoopTask task ? task.Name : "-";
+    // The name for an event: null while the task still has its default name unformatted (see TraceEvent).
+    private static string? TaskNameOf(object? subject) => subject is LoopTask task ? task.NameIfMade : "-";
 
-    private void Emit(TraceEventKind kind, LoopTask? task, string detail, WaitKind wait = WaitKind.None, string? relatedTask = null) =>
-        Emit(kind, task, task?.Name ?? "-", detail, wait, relatedTask);
+    private void Emit(TraceEventKind kind, LoopTask? task, string? detail, WaitKind wait = WaitKind.None, string? relatedTask = null) =>
+        Emit(kind, task, TaskNameOf(task), detail, wait, relatedTask);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Emit(TraceEventKind kind, LoopTask? task, string taskName, string detail, WaitKind wait = WaitKind.None,
+    private void Emit(TraceEventKind kind, LoopTask? task, string? taskName, string? detail, WaitKind wait = WaitKind.None,
         string? relatedTask = null)
     {
         var instruments = _instruments;
@@ -278,7 +279,7 @@ public sealed partial class Loop
         {
             HandleKind.Step => "step",
             HandleKind.Wakeup => "wakeup",
-            _ => "callback " + TraceValues.CallbackName(ready.CallbackName),
+            _ => TraceValues.ScheduledCallbackText(ready.CallbackName),
         };
         var subject = ready.Subject;
         Emit(TraceEventKind.CallbackScheduled, subject as LoopTask, TaskNameOf(subject), detail);
@@ -286,7 +287,7 @@ public sealed partial class Loop
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void EmitTimer(TraceEventKind kind, TimerHandle timer) =>
-        Emit(kind, CurrentTask, CurrentTask?.Name ?? "-",
+        Emit(kind, CurrentTask, TaskNameOf(CurrentTask),
             TraceValues.CallbackName(timer.CallbackName) + " at t=" + TraceValues.Time(timer.When));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -356,7 +357,7 @@ public sealed partial class Loop
         }
         else
         {
-            Emit(TraceEventKind.TaskCompleted, task, TraceValues.ResultOf(task));
+            Emit(TraceEventKind.TaskCompleted, task, task.HasImmutableResult ? null : TraceValues.ResultOf(task));
         }
     }
 

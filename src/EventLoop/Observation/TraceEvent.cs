@@ -6,16 +6,19 @@ namespace EventLoop;
 /// </summary>
 public readonly struct TraceEvent
 {
-    internal TraceEvent(long sequence, long iteration, double time, TraceEventKind kind, LoopTask? task, string taskName,
-        string detail, WaitKind wait = WaitKind.None, string? relatedTask = null)
+    // A null taskName stands for the task's default name, Task-N: it never changes (a rename replaces the name, not
+    // the number), so it is formatted only when someone reads it, and an instrument that never does saves the string.
+    // A null detail likewise stands for the completed task's result, when that is a value that cannot change.
+    internal TraceEvent(long sequence, long iteration, double time, TraceEventKind kind, LoopTask? task, string? taskName,
+        string? detail, WaitKind wait = WaitKind.None, string? relatedTask = null)
     {
         Sequence = sequence;
         Iteration = iteration;
         Time = time;
         Kind = kind;
         Task = task;
-        TaskName = taskName;
-        Detail = detail;
+        RawTaskName = taskName;
+        RawDetail = detail;
         Wait = wait;
         RelatedTask = relatedTask;
     }
@@ -39,10 +42,16 @@ public readonly struct TraceEvent
     public LoopTask? Task { get; }
 
     /// <summary>The task's name when the event happened, or <c>-</c>.</summary>
-    public string TaskName { get; }
+    public string TaskName => RawTaskName ?? Task?.DefaultName!;
+
+    /// <summary>The name as given, null for the task's default name not formatted yet.</summary>
+    internal string? RawTaskName { get; }
 
     /// <summary>What the event is about in words: a callback's name, what a task waits on, a result, a state change.</summary>
-    public string Detail { get; }
+    public string Detail => RawDetail ?? (Task is null ? null! : TraceValues.ResultOf(Task));
+
+    /// <summary>The detail as given, null for a task's result not formatted yet.</summary>
+    internal string? RawDetail { get; }
 
     /// <summary>For <see cref="TraceEventKind.TaskSuspended"/>: what the task waits on.</summary>
     public WaitKind Wait { get; }

@@ -50,6 +50,12 @@ internal static partial class TraceValues
     /// <summary><c>&lt;Main&gt;b__0_1</c> becomes <c>lambda in Main</c>, <c>&lt;Main&gt;g__OnDone|0_1</c> becomes <c>OnDone</c>.</summary>
     public static string CallbackName(string methodName) => s_callbackNames.GetOrAdd(methodName, ReadableCallbackName);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_scheduledCallbackTexts = new();
+
+    /// <summary><c>callback OnDone</c>, the detail of a scheduled callback, made once per method (see <see cref="CallbackName"/>).</summary>
+    public static string ScheduledCallbackText(string methodName) =>
+        s_scheduledCallbackTexts.GetOrAdd(methodName, name => "callback " + CallbackName(name));
+
     private static string ReadableCallbackName(string methodName)
     {
         var local = LocalFunction().Match(methodName);

@@ -13,9 +13,10 @@ public partial class LoopTask : Future, ICoroutineDriver
 
     private DoneCallback? _wakeup;
     private ExecutionContext? _context = ExecutionContext.Capture();
-    private Type? _foreignAwaiter;
     private Coroutine _resumePoint;
-    private Future? _waitingOn;
+    // The future the task waits on, or, while it awaits something foreign, that awaiter's type (for the escape
+    // report): the two never coexist, and one field serves both.
+    private object? _waitingOn;
     private Exception? _pendingThrow;
     private bool _mustCancel;
     private int _cancelsRequested;
@@ -56,15 +57,24 @@ public partial class LoopTask : Future, ICoroutineDriver
     /// </summary>
     public string Name
     {
-        get => _name ??= $"Task-{_number}";
+        get => _name ??= DefaultName;
         set => _name = value ?? throw new ArgumentNullException(nameof(value));
     }
+
+    /// <summary>True when the result can never read differently once there (see <see cref="LoopTask{T}"/>).</summary>
+    internal virtual bool HasImmutableResult => false;
+
+    /// <summary>The name if it exists as a string already (given, or formatted once asked for), else null.</summary>
+    internal string? NameIfMade => _name;
+
+    /// <summary>The name a task gets when it is given none (what <see cref="Name"/> is until a rename).</summary>
+    internal string DefaultName => $"Task-{_number}";
 
     /// <summary>The coroutine the task runs (<c>get_coro()</c>).</summary>
     public Coroutine Coroutine { get; }
 
     /// <summary>The future the task is waiting for right now, if any (<c>_fut_waiter</c>).</summary>
-    public Future? WaitingOn => _waitingOn;
+    public Future? WaitingOn => _waitingOn as Future;
 
     /// <summary>The innermost coroutine of the task's await chain: the one that resumes next.</summary>
     public Coroutine CurrentFrame => _resumePoint;
@@ -83,7 +93,7 @@ public partial class LoopTask : Future, ICoroutineDriver
         _cancelsRequested++;
         Loop.TraceCancelRequested(this, message);
         SignalCancellationToken();
-        if (_waitingOn is not null && _waitingOn.Cancel(message))
+        if (_waitingOn is Future waitingOn && waitingOn.Cancel(message))
         {
             return true;
         }
@@ -145,7 +155,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     Action ICoroutineDriver.SuspendOnForeign(Coroutine frame, Type awaiterType)
     {
         _resumePoint = frame;
-        _foreignAwaiter = awaiterType;
+        _waitingOn = awaiterType;
         Loop.TraceSuspending(WaitKind.Foreign, null);
         Loop.ExternalWorkStarted();
         return ResumeFromForeign;
@@ -188,7 +198,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     private void ResumeAfterEscape()
     {
         _pendingThrow = new LoopEscapeException(
-            $"task '{Name}' was resumed from another thread after awaiting {_foreignAwaiter?.Name} in coroutine '{_resumePoint.Name}': "
+            $"task '{Name}' was resumed from another thread after awaiting {(_waitingOn as Type)?.Name} in coroutine '{_resumePoint.Name}': "
             + "that work ran outside the loop (Task.Run, ConfigureAwait(false), or Task.Delay without loop.TimeProvider), "
             + "which makes a virtual-clock run nondeterministic. Use Asyncio.Sleep or loop.TimeProvider for time, and await "
             + "loop.WrapTask(task) for work that really runs on other threads.");

@@ -26,6 +26,13 @@ public sealed class LoopTask<T> : LoopTask, IFuture<T>
     /// <summary>Lets coroutines (and plain <c>async</c> code) <c>await</c> the task for its result.</summary>
     public new LoopTaskAwaiter<T> GetAwaiter() => new(this);
 
+    /// <summary>
+    /// True when the result, once there, can never read differently (a number, an enum, a string), so a trace may
+    /// format it when the text is asked for instead of at completion.
+    /// </summary>
+    internal override bool HasImmutableResult =>
+        typeof(T).IsPrimitive || typeof(T).IsEnum || typeof(T) == typeof(string) || typeof(T) == typeof(decimal);
+
     private protected override object? ResultObject => Coroutine.Result;
 }
 

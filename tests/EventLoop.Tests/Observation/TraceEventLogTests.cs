@@ -1,0 +1,115 @@
+namespace EventLoop.Tests.Observation;
+
+/// <summary>
+/// The recorder's log keeps events compactly (sequence, iteration and time once per run of events); what it gives
+/// back, by index and by enumeration, must be exactly what it was given, including gaps in the sequence, a time of
+/// -0.0 and the rarely set wait kind and related task.
+/// </summary>
+public class TraceEventLogTests
+{
+    [Fact]
+    public void Events_read_back_exactly_as_they_were_added()
+    {
+        using var loop = new Loop();
+        var task = loop.CreateTask(Asyncio.Sleep(0), "T");
+        TraceEvent[] added =
+        [
+            new(1, 0, 0.0, TraceEventKind.IterationStarted, null, "-", "0 ready"),
+            new(2, 0, 0.0, TraceEventKind.TaskCreated, task, "T", "created"),
+            new(3, 0, -0.0, TraceEventKind.TaskSuspended, task, "T", "yield", WaitKind.Yield),
+            new(4, 1, -0.0, TraceEventKind.TaskSuspended, task, "renamed", "task x", WaitKind.Task, "x"),
+            new(9, 1, -0.0, TraceEventKind.CallbackRun, task, "T", "step"),
+            new(10, 1, 0.5, TraceEventKind.ClockAdvanced, null, "-", "0.000 -> 0.500"),
+            new(11, 1, 0.5, TraceEventKind.CallbackRun, null, "-", "callback f", WaitKind.None, "y"),
+            new(2, 7, 0.5, TraceEventKind.TaskCreated, task, "T", "again"),
+        ];
+        var log = new TraceEventLog();
+        foreach (var traceEvent in added)
+        {
+            log.Add(in traceEvent);
+        }
+
+        Assert.Equal(added.Length, log.Count);
+        Assert.Equal(added.Select(Describe), log.Select(Describe));
+        Assert.Equal(added.Select(Describe), Enumerable.Range(0, log.Count).Select(i => Describe(log[i])));
+        loop.RunUntilComplete(task);
+    }
+
+    [Fact]
+    public void Events_and_runs_past_one_chunk_keep_their_order_and_values()
+    {
+        var log = new TraceEventLog();
+        var added = Enumerable.Range(0, 3000)
+            .Select(i => new TraceEvent(100 + i + i / 700, i / 2, i / 2 * 0.25, (TraceEventKind)(i % 5), null, "-", "e" + i))
+            .ToArray();
+        foreach (var traceEvent in added)
+        {
+            log.Add(in traceEvent);
+        }
+
+        Assert.Equal(added.Select(Describe), log.Select(Describe));
+        Assert.Equal(Describe(added[2047]), Describe(log[2047]));
+        Assert.Equal(Describe(added[2048]), Describe(log[2048]));
+        Assert.Equal(Describe(added[^1]), Describe(log[^1]));
+        log.Clear();
+        Assert.Empty(log);
+    }
+
+    [Fact]
+    public void A_default_task_name_is_the_one_the_task_had_when_the_event_happened()
+    {
+        using var loop = new Loop();
+        var recorder = new TraceRecorder();
+        loop.AddInstrument(recorder);
+        var task = loop.CreateTask(RenamesItself());
+        loop.RunUntilComplete(task);
+
+        var names = recorder.Events.Where(e => e.Task == task).Select(e => e.TaskName).Distinct().ToList();
+        Assert.Equal([task.DefaultName, "renamed"], names);
+        Assert.Contains(" " + task.DefaultName + " ", recorder.ToText());
+    }
+
+    [Fact]
+    public void A_result_reads_as_it_was_when_the_task_completed()
+    {
+        using var loop = new Loop();
+        var recorder = new TraceRecorder();
+        loop.AddInstrument(recorder);
+        var list = new List<int> { 1 };
+        var number = loop.CreateTask(Returns(42));
+        var text = loop.CreateTask(Returns("it's"));
+        var items = loop.CreateTask(Returns(list));
+        loop.RunUntilComplete(items);
+        loop.RunUntilComplete(text);
+        list.Add(2);
+
+        string DoneDetail(LoopTask task) => recorder.Events.Single(e => e.Task == task && e.Kind == TraceEventKind.TaskCompleted).Detail;
+        Assert.Equal("result=42", DoneDetail(number));
+        Assert.Equal("result='it\\'s'", DoneDetail(text));
+        Assert.Equal("result=[1]", DoneDetail(items));
+    }
+
+    private static async Coroutine<T> Returns<T>(T value)
+    {
+        await Asyncio.Sleep(0);
+        return value;
+    }
+
+    private static async Coroutine RenamesItself()
+    {
+        await Asyncio.Sleep(0);
+        Asyncio.CurrentTask()!.Name = "renamed";
+        await Asyncio.Sleep(0);
+    }
+
+    [Fact]
+    public void A_default_event_has_no_names_as_before()
+    {
+        TraceEvent empty = default;
+        Assert.Null(empty.TaskName);
+        Assert.Null(empty.Detail);
+    }
+
+    private static string Describe(TraceEvent e) =>
+        $"{e.Sequence}|{e.Iteration}|{BitConverter.DoubleToInt64Bits(e.Time)}|{e.Kind}|{e.Task?.Name}|{e.TaskName}|{e.Detail}|{e.Wait}|{e.RelatedTask}";
+}
