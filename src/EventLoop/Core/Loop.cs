@@ -377,6 +377,11 @@ public sealed partial class Loop : IDisposable
     private void DropCancelledTimers()
     {
         var count = _scheduled.Count;
+        if (count == 0)
+        {
+            return;
+        }
+
         if (count > MinScheduledTimerHandles && (double)_timerCancelledCount / count > MinCancelledTimerHandlesFraction)
         {
             var live = new List<TimerHandle>(count);
@@ -463,6 +468,11 @@ public sealed partial class Loop : IDisposable
 
     private void MoveDueTimersToReady()
     {
+        if (_scheduled.Count == 0)
+        {
+            return;
+        }
+
         var now = Time;
         while (_scheduled.TryPeek(out var timer, out _) && timer.When <= now)
         {
