@@ -356,14 +356,33 @@ public sealed partial class Loop : IDisposable
     {
         CallbacksRun++;
         TraceCallbackRunning(in ready);
-        InCallbackFromOtherThread = ready.FromOtherThread;
+        if (ready.FromOtherThread)
+        {
+            RunPosted(in ready);
+            return;
+        }
+
         try
         {
             ready.Run();
         }
         catch (Exception exception)
         {
-            CallExceptionHandler(new ExceptionContext($"Exception in callback {ready.CallbackName}", exception, ready.ToHandle(this)));
+            ReportCallbackError(in ready, exception);
+        }
+    }
+
+    /// <summary>Runs a callback another thread posted, telling a task it resumes that its await completed elsewhere.</summary>
+    private void RunPosted(in ReadyCallback ready)
+    {
+        InCallbackFromOtherThread = true;
+        try
+        {
+            ready.Run();
+        }
+        catch (Exception exception)
+        {
+            ReportCallbackError(in ready, exception);
         }
         finally
         {
@@ -371,12 +390,20 @@ public sealed partial class Loop : IDisposable
         }
     }
 
+    private void ReportCallbackError(in ReadyCallback ready, Exception exception) =>
+        CallExceptionHandler(new ExceptionContext($"Exception in callback {ready.CallbackName}", exception, ready.ToHandle(this)));
+
     /// <summary>True while the loop runs a callback that another thread posted (<see cref="CallSoonThreadsafe"/>).</summary>
     internal bool InCallbackFromOtherThread { get; private set; }
 
     private void DropCancelledTimers()
     {
         var count = _scheduled.Count;
+        if (count == 0)
+        {
+            return;
+        }
+
         if (count > MinScheduledTimerHandles && (double)_timerCancelledCount / count > MinCancelledTimerHandlesFraction)
         {
             var live = new List<TimerHandle>(count);
@@ -463,6 +490,11 @@ public sealed partial class Loop : IDisposable
 
     private void MoveDueTimersToReady()
     {
+        if (_scheduled.Count == 0)
+        {
+            return;
+        }
+
         var now = Time;
         while (_scheduled.TryPeek(out var timer, out _) && timer.When <= now)
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EventLoop;
 
 /// <summary>
@@ -64,7 +66,12 @@ internal readonly struct ReadyCallback
 
     public void Run()
     {
-        if (_target is Action<object?> callback)
+        // A task's step is the commonest entry: run it directly (its state is the task), not through the delegate.
+        if (_kind == HandleKind.Step)
+        {
+            Unsafe.As<LoopTask>(_state)!.RunStep();
+        }
+        else if (_target is Action<object?> callback)
         {
             callback(_state);
         }

@@ -66,8 +66,12 @@ internal static class CoroutineAwaiting
     {
         callee.Caller?.ChildFinished();
 
-        // The callee's task knows its loop: cheaper than the thread's running loop, a thread-static lookup.
-        (callee.Driver is Future task ? task.Loop : Loop.Running)?.ThrowIfPendingThrow();
+        // Most resumes have nothing thrown in on any loop: then neither the task's loop nor the thread's is looked up.
+        if (Loop.AnyPendingThrow)
+        {
+            (callee.Driver is Future task ? task.Loop : Loop.Running)?.ThrowIfPendingThrow();
+        }
+
         callee.ThrowIfFailed();
     }
 

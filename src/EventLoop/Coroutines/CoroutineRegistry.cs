@@ -18,7 +18,9 @@ internal sealed class CoroutineRegistry
     private int _count;
     private int _live;
 
-    public static CoroutineRegistry ForThisThread => t_registry ??= new CoroutineRegistry();
+    public static CoroutineRegistry ForThisThread => t_registry ?? CreateForThisThread();
+
+    private static CoroutineRegistry CreateForThisThread() => t_registry = new CoroutineRegistry();
 
     public void Add(Coroutine coroutine)
     {

@@ -21,7 +21,13 @@ public readonly struct YieldAwaiter : ICriticalNotifyCompletion, IYieldAwaiter
     public bool IsCompleted => false;
 
     /// <summary>Resumes; throws a cancellation the task delivers here.</summary>
-    public void GetResult() => Loop.Running?.ThrowIfPendingThrow();
+    public void GetResult()
+    {
+        if (Loop.AnyPendingThrow)
+        {
+            Loop.Running?.ThrowIfPendingThrow();
+        }
+    }
 
     /// <summary>From plain async code: resume in the next iteration of the running loop.</summary>
     public void OnCompleted(Action continuation) => Loop.GetRunningLoop().CallSoon(continuation);

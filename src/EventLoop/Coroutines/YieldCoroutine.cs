@@ -26,11 +26,11 @@ internal sealed class YieldCoroutine : Coroutine
         }
 
         // What the yield awaiter's GetResult does: a cancellation the task throws in ends this frame.
-        var loop = Driver is Future task ? task.Loop : Loop.Running;
-        var thrown = loop?.PendingThrow;
-        if (thrown is not null)
+        Exception? thrown = null;
+        if (Loop.AnyPendingThrow && (Driver is Future task ? task.Loop : Loop.Running) is { PendingThrow: { } pending } loop)
         {
-            loop!.PendingThrow = null;
+            thrown = pending;
+            loop.PendingThrow = null;
         }
 
         Complete(thrown);

@@ -5,6 +5,7 @@ namespace EventLoop;
 public sealed partial class Loop
 {
     private readonly List<Future> _failed = [];
+    private static int s_pendingThrows;
     private Exception? _pendingThrow;
 
     /// <summary>Creates a pending future on this loop (<c>loop.create_future()</c>).</summary>
@@ -20,14 +21,28 @@ public sealed partial class Loop
     internal Exception? PendingThrow
     {
         get => _pendingThrow;
-        set => _pendingThrow = value;
+        set
+        {
+            if ((_pendingThrow is null) != (value is null))
+            {
+                Interlocked.Add(ref s_pendingThrows, value is null ? -1 : 1);
+            }
+
+            _pendingThrow = value;
+        }
     }
+
+    /// <summary>
+    /// False when no loop on any thread has an exception to throw in: lets a bare yield, which does not know its
+    /// loop, skip looking up the running loop (a thread-static read) at every resume.
+    /// </summary>
+    internal static bool AnyPendingThrow => Volatile.Read(ref s_pendingThrows) != 0;
 
     internal void ThrowIfPendingThrow()
     {
         if (_pendingThrow is { } exception)
         {
-            _pendingThrow = null;
+            PendingThrow = null;
             ExceptionDispatchInfo.Throw(exception);
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace EventLoop;
@@ -148,8 +149,7 @@ public sealed partial class Loop
     {
         if (CurrentTask is not null)
         {
-            throw new InvalidOperationException(
-                $"Cannot enter into task '{task.Name}' while another task '{CurrentTask.Name}' is being executed.");
+            ThrowEnterTaskMismatch(task);
         }
 
         CurrentTask = task;
@@ -159,11 +159,20 @@ public sealed partial class Loop
     {
         if (CurrentTask != task)
         {
-            throw new InvalidOperationException($"Leaving task '{task.Name}' does not match the current task '{CurrentTask?.Name}'.");
+            ThrowLeaveTaskMismatch(task);
         }
 
         CurrentTask = null;
     }
+
+    // The throws live apart so that EnterTask and LeaveTask, called at every step, stay small enough to inline.
+    [DoesNotReturn]
+    private void ThrowEnterTaskMismatch(LoopTask task) => throw new InvalidOperationException(
+        $"Cannot enter into task '{task.Name}' while another task '{CurrentTask?.Name}' is being executed.");
+
+    [DoesNotReturn]
+    private void ThrowLeaveTaskMismatch(LoopTask task) => throw new InvalidOperationException(
+        $"Leaving task '{task.Name}' does not match the current task '{CurrentTask?.Name}'.");
 
     /// <summary>One line per pending task: what it waits on and its await chain (for deadlock reports).</summary>
     internal string DescribeWaitingTasks()

@@ -123,7 +123,12 @@ public partial class LoopTask : Future, ICoroutineDriver
 
     void ICoroutineDriver.SuspendOnYield(Coroutine frame)
     {
-        _resumePoint = frame;
+        // Most yields come from the frame that yielded last time: skipping the store saves a write barrier.
+        if (_resumePoint != frame)
+        {
+            _resumePoint = frame;
+        }
+
         Loop.TraceSuspending(WaitKind.Yield, null);
         Loop.ScheduleFromCallback(StepCallback, this, HandleKind.Step);
     }
@@ -162,6 +167,12 @@ public partial class LoopTask : Future, ICoroutineDriver
     }
 
     private static void StepCallback(object? task) => ((LoopTask)task!).Step(null);
+
+    /// <summary>The step the loop runs for a ready <see cref="HandleKind.Step"/> entry, without the delegate call.</summary>
+    internal void RunStep() => Step(null);
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowSteppedWhenDone() => throw new InvalidStateError($"Task '{Name}' is already done; it cannot step again.");
 
     private static void Wakeup(object task, Future future) => ((LoopTask)task).Wakeup(future);
 
@@ -213,7 +224,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     {
         if (Done)
         {
-            throw new InvalidStateError($"Task '{Name}' is already done; it cannot step again.");
+            ThrowSteppedWhenDone();
         }
 
         if (_mustCancel)
