@@ -8,8 +8,6 @@ namespace EventLoop;
 /// </summary>
 internal sealed class YieldCoroutine : Coroutine
 {
-    private bool _yielded;
-
     private static readonly StateChangeTexts s_stateChanges = new("Sleep");
 
     public override string Name => "Sleep";
@@ -18,9 +16,8 @@ internal sealed class YieldCoroutine : Coroutine
 
     private protected override void MoveNext()
     {
-        if (!_yielded)
+        if (!HasSuspended)
         {
-            _yielded = true;
             MarkSuspended().SuspendOnYield(this);
             return;
         }
