@@ -2,10 +2,12 @@ using System.Runtime.CompilerServices;
 
 namespace EventLoop;
 
-/// <summary>Implemented by awaiters of a coroutine: the awaiting coroutine's task starts the callee inline.</summary>
+/// <summary>
+/// Marks the awaiters of a coroutine: the awaiting coroutine's task starts the callee inline. Every one is a struct
+/// whose only field is the coroutine, which <c>Coroutine.Suspend</c> reads in place (AwaiterLayoutTests checks it).
+/// </summary>
 internal interface ICoroutineAwaiter
 {
-    Coroutine Callee { get; }
 }
 
 /// <summary>
@@ -20,8 +22,6 @@ public readonly struct CoroutineAwaiter : ICriticalNotifyCompletion, ICoroutineA
 
     /// <summary>False until the coroutine has run: awaiting always hands it to the task first.</summary>
     public bool IsCompleted => _coroutine.State == CoroutineState.Completed;
-
-    Coroutine ICoroutineAwaiter.Callee => _coroutine;
 
     /// <summary>Throws what the coroutine ended with, if anything.</summary>
     public void GetResult() => CoroutineAwaiting.Finish(_coroutine);
@@ -42,8 +42,6 @@ public readonly struct CoroutineAwaiter<T> : ICriticalNotifyCompletion, ICorouti
 
     /// <summary>False until the coroutine has run: awaiting always hands it to the task first.</summary>
     public bool IsCompleted => _coroutine.State == CoroutineState.Completed;
-
-    Coroutine ICoroutineAwaiter.Callee => _coroutine;
 
     /// <summary>The coroutine's result; throws what it ended with.</summary>
     public T GetResult()

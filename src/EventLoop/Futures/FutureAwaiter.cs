@@ -2,10 +2,12 @@ using System.Runtime.CompilerServices;
 
 namespace EventLoop;
 
-/// <summary>Implemented by awaiters that wait for a future, so the running task can wait on it directly.</summary>
+/// <summary>
+/// Marks the awaiters that wait for a future, so the running task can wait on it directly. Every one is a struct whose
+/// only field is the future, which <c>Coroutine.Suspend</c> reads in place (AwaiterLayoutTests checks it).
+/// </summary>
 internal interface IFutureAwaiter
 {
-    Future Future { get; }
 }
 
 /// <summary>Awaits a <see cref="Future"/> without a typed result.</summary>
@@ -18,7 +20,6 @@ public readonly struct FutureAwaiter : ICriticalNotifyCompletion, IFutureAwaiter
     /// <summary>A done future does not suspend the awaiting coroutine.</summary>
     public bool IsCompleted => _future.Done;
 
-    Future IFutureAwaiter.Future => _future;
 
     /// <summary>Throws the future's exception or cancellation, if any.</summary>
     public void GetResult()
@@ -44,7 +45,6 @@ public readonly struct FutureAwaiter<T> : ICriticalNotifyCompletion, IFutureAwai
     /// <summary>A done future does not suspend the awaiting coroutine.</summary>
     public bool IsCompleted => _future.Done;
 
-    Future IFutureAwaiter.Future => _future;
 
     /// <summary>The future's result; throws its exception or cancellation.</summary>
     public T GetResult()

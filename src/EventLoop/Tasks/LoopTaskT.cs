@@ -46,7 +46,6 @@ public readonly struct LoopTaskAwaiter<T> : ICriticalNotifyCompletion, IFutureAw
     /// <summary>A done task does not suspend the awaiting coroutine.</summary>
     public bool IsCompleted => _task.Done;
 
-    Future IFutureAwaiter.Future => _task;
 
     /// <summary>The task's result; throws its exception or cancellation.</summary>
     public T GetResult()
