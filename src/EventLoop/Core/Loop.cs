@@ -345,9 +345,19 @@ public sealed partial class Loop : IDisposable
     private int BeginIteration()
     {
         Iteration++;
-        DropCancelledTimers();
+
+        // Tested here, not inside: the timer methods set up a large frame before their first test.
+        if (_scheduled.Count > 0)
+        {
+            DropCancelledTimers();
+        }
+
         WaitForWork();
-        MoveDueTimersToReady();
+        if (_scheduled.Count > 0)
+        {
+            MoveDueTimersToReady();
+        }
+
         TraceIterationStarted(_ready.Count);
         return _ready.Count;
     }
@@ -399,11 +409,6 @@ public sealed partial class Loop : IDisposable
     private void DropCancelledTimers()
     {
         var count = _scheduled.Count;
-        if (count == 0)
-        {
-            return;
-        }
-
         if (count > MinScheduledTimerHandles && (double)_timerCancelledCount / count > MinCancelledTimerHandlesFraction)
         {
             var live = new List<TimerHandle>(count);
@@ -490,11 +495,6 @@ public sealed partial class Loop : IDisposable
 
     private void MoveDueTimersToReady()
     {
-        if (_scheduled.Count == 0)
-        {
-            return;
-        }
-
         var now = Time;
         while (_scheduled.TryPeek(out var timer, out _) && timer.When <= now)
         {
