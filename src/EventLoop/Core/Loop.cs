@@ -21,7 +21,7 @@ public sealed partial class Loop : IDisposable
     private const double MinCancelledTimerHandlesFraction = 0.5;
 
     private readonly Queue<ReadyCallback> _ready = new();
-    private readonly PriorityQueue<TimerHandle, (double When, long Sequence)> _scheduled = new();
+    private readonly TimerHeap _scheduled = new();
     private readonly ConcurrentQueue<Handle> _inbox = new();
     private readonly SemaphoreSlim _inboxSignal = new(0);
     private readonly Stopwatch? _realClock;
@@ -272,7 +272,7 @@ public sealed partial class Loop : IDisposable
         }
 
         var timer = new TimerHandle(this, when, _timerSequence++, callback, state, subject, userCallback) { Scheduled = true };
-        _scheduled.Enqueue(timer, (when, timer.Sequence));
+        _scheduled.Push(timer);
         TraceTimerScheduled(timer);
         return timer;
     }
@@ -345,9 +345,19 @@ public sealed partial class Loop : IDisposable
     private int BeginIteration()
     {
         Iteration++;
-        DropCancelledTimers();
+
+        // Tested here, not inside: the timer methods set up a large frame before their first test.
+        if (_scheduled.Count > 0)
+        {
+            DropCancelledTimers();
+        }
+
         WaitForWork();
-        MoveDueTimersToReady();
+        if (_scheduled.Count > 0)
+        {
+            MoveDueTimersToReady();
+        }
+
         TraceIterationStarted(_ready.Count);
         return _ready.Count;
     }
@@ -399,41 +409,29 @@ public sealed partial class Loop : IDisposable
     private void DropCancelledTimers()
     {
         var count = _scheduled.Count;
-        if (count == 0)
-        {
-            return;
-        }
-
         if (count > MinScheduledTimerHandles && (double)_timerCancelledCount / count > MinCancelledTimerHandlesFraction)
         {
-            var live = new List<TimerHandle>(count);
-            while (_scheduled.TryDequeue(out var timer, out _))
-            {
-                if (timer.Cancelled)
-                {
-                    timer.Scheduled = false;
-                }
-                else
-                {
-                    live.Add(timer);
-                }
-            }
-
-            foreach (var timer in live)
-            {
-                _scheduled.Enqueue(timer, (timer.When, timer.Sequence));
-            }
-
+            _scheduled.RemoveAll(s_dropIfCancelled);
             _timerCancelledCount = 0;
             return;
         }
 
-        while (_scheduled.TryPeek(out var head, out _) && head.Cancelled)
+        while (_scheduled.Count > 0 && _scheduled.Head.Cancelled)
         {
             _timerCancelledCount--;
-            _scheduled.Dequeue().Scheduled = false;
+            _scheduled.Pop().Scheduled = false;
         }
     }
+
+    private static readonly Func<TimerHandle, bool> s_dropIfCancelled = timer =>
+    {
+        if (timer.Cancelled)
+        {
+            timer.Scheduled = false;
+        }
+
+        return timer.Cancelled;
+    };
 
     /// <summary>
     /// CPython's <c>select(timeout)</c>: with callbacks ready, only collect what other threads posted; otherwise
@@ -452,7 +450,7 @@ public sealed partial class Loop : IDisposable
             return;
         }
 
-        if (!_scheduled.TryPeek(out var head, out _))
+        if (_scheduled.Count == 0)
         {
             if (_realClock is null && Volatile.Read(ref _pendingExternal) == 0)
             {
@@ -463,6 +461,7 @@ public sealed partial class Loop : IDisposable
         }
         else
         {
+            var head = _scheduled.Head;
             var timeout = Math.Min(Math.Max(0, head.When - Time), MaximumSelectTimeout);
             if (_realClock is not null)
             {
@@ -490,15 +489,10 @@ public sealed partial class Loop : IDisposable
 
     private void MoveDueTimersToReady()
     {
-        if (_scheduled.Count == 0)
-        {
-            return;
-        }
-
         var now = Time;
-        while (_scheduled.TryPeek(out var timer, out _) && timer.When <= now)
+        while (_scheduled.Count > 0 && _scheduled.Head.When <= now)
         {
-            _scheduled.Dequeue();
+            var timer = _scheduled.Pop();
             timer.Scheduled = false;
             _ready.Enqueue(new ReadyCallback(timer));
         }

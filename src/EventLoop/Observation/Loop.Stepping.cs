@@ -34,7 +34,7 @@ public sealed partial class Loop
     internal double? NextTimerDeadline()
     {
         double? next = null;
-        foreach (var (timer, _) in _scheduled.UnorderedItems)
+        foreach (var timer in _scheduled.UnorderedItems)
         {
             if (!timer.Cancelled && (next is null || timer.When < next))
             {

@@ -221,7 +221,7 @@ public sealed partial class Loop
             return (WaitKind.Task, "task " + other.Name);
         }
 
-        foreach (var (timer, _) in _scheduled.UnorderedItems)
+        foreach (var timer in _scheduled.UnorderedItems)
         {
             if (!timer.Cancelled && ReferenceEquals(timer.State, future))
             {

@@ -1,0 +1,123 @@
+namespace EventLoop;
+
+/// <summary>
+/// The loop's scheduled timers (CPython's <c>_scheduled</c> heap), earliest deadline first and, for equal deadlines,
+/// in the order they were scheduled. A binary heap of structs that carry their keys, so that sifting compares two
+/// numbers in the array instead of reaching into each <see cref="TimerHandle"/>.
+/// </summary>
+internal sealed class TimerHeap
+{
+    private Entry[] _entries = new Entry[16];
+
+    /// <summary>How many timers are scheduled, cancelled ones included until they are dropped.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The timer due first; only valid when <see cref="Count"/> is not 0.</summary>
+    public TimerHandle Head => _entries[0].Timer;
+
+    /// <summary>Every scheduled timer, in no particular order (for inspection and tracing).</summary>
+    public IEnumerable<TimerHandle> UnorderedItems => _entries.Take(Count).Select(entry => entry.Timer);
+
+    public void Push(TimerHandle timer)
+    {
+        if (Count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _entries.Length * 2);
+        }
+
+        SiftUp(Count++, new Entry(timer));
+    }
+
+    /// <summary>Removes and returns the timer due first; only valid when <see cref="Count"/> is not 0.</summary>
+    public TimerHandle Pop()
+    {
+        var head = _entries[0].Timer;
+        var last = _entries[--Count];
+        _entries[Count] = default;
+        if (Count > 0)
+        {
+            SiftDown(0, last);
+        }
+
+        return head;
+    }
+
+    /// <summary>Drops every timer for which <paramref name="drop"/> says so, then restores the heap (CPython's heapify).</summary>
+    public void RemoveAll(Func<TimerHandle, bool> drop)
+    {
+        var kept = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (!drop(_entries[i].Timer))
+            {
+                _entries[kept++] = _entries[i];
+            }
+        }
+
+        Array.Clear(_entries, kept, Count - kept);
+        Count = kept;
+        for (var i = Count / 2 - 1; i >= 0; i--)
+        {
+            SiftDown(i, _entries[i]);
+        }
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_entries, 0, Count);
+        Count = 0;
+    }
+
+    private void SiftUp(int index, Entry entry)
+    {
+        while (index > 0)
+        {
+            var parent = (index - 1) / 2;
+            if (!entry.Precedes(in _entries[parent]))
+            {
+                break;
+            }
+
+            _entries[index] = _entries[parent];
+            index = parent;
+        }
+
+        _entries[index] = entry;
+    }
+
+    private void SiftDown(int index, Entry entry)
+    {
+        while (true)
+        {
+            var child = 2 * index + 1;
+            if (child >= Count)
+            {
+                break;
+            }
+
+            if (child + 1 < Count && _entries[child + 1].Precedes(in _entries[child]))
+            {
+                child++;
+            }
+
+            if (!_entries[child].Precedes(in entry))
+            {
+                break;
+            }
+
+            _entries[index] = _entries[child];
+            index = child;
+        }
+
+        _entries[index] = entry;
+    }
+
+    private readonly struct Entry(TimerHandle timer)
+    {
+        public readonly TimerHandle Timer = timer;
+        private readonly double _when = timer.When;
+        private readonly long _sequence = timer.Sequence;
+
+        public bool Precedes(in Entry other) => _when < other._when || (_when == other._when && _sequence < other._sequence);
+    }
+}

@@ -1,0 +1,53 @@
+using CsCheck;
+
+namespace EventLoop.Tests.Core;
+
+/// <summary>The timer heap pops in deadline order, ties in scheduling order, whatever is pushed, popped and dropped between.</summary>
+public class TimerHeapTests
+{
+    // An op: push a timer with deadline (0..7, so ties are common), pop one, or drop the timers with an odd deadline.
+    private static readonly Gen<(int Kind, int Deadline)[]> Ops = Gen.Select(Gen.Int[0, 9], Gen.Int[0, 7]).Array[0, 200];
+
+    [Fact]
+    public void Pops_in_deadline_then_sequence_order()
+    {
+        Ops.Sample(ops =>
+        {
+            using var loop = new Loop();
+            var heap = new TimerHeap();
+            var model = new List<TimerHandle>();
+            var sequence = 0L;
+            foreach (var (kind, deadline) in ops)
+            {
+                if (kind < 6)
+                {
+                    var timer = new TimerHandle(loop, deadline, sequence++, _ => { }, null, null, null);
+                    heap.Push(timer);
+                    model.Add(timer);
+                }
+                else if (kind < 9 && model.Count > 0)
+                {
+                    var expected = model.OrderBy(t => t.When).ThenBy(t => t.Sequence).First();
+                    Assert.Same(expected, heap.Head);
+                    Assert.Same(expected, heap.Pop());
+                    model.Remove(expected);
+                }
+                else if (kind == 9)
+                {
+                    heap.RemoveAll(t => t.When % 2 == 1);
+                    model.RemoveAll(t => t.When % 2 == 1);
+                }
+
+                Assert.Equal(model.Count, heap.Count);
+                Assert.Equal(model.OrderBy(t => t.Sequence), heap.UnorderedItems.OrderBy(t => t.Sequence));
+            }
+
+            foreach (var expected in model.OrderBy(t => t.When).ThenBy(t => t.Sequence))
+            {
+                Assert.Same(expected, heap.Pop());
+            }
+
+            Assert.Equal(0, heap.Count);
+        }, seed: "0N0XIzNsQ0O2", iter: 500);
+    }
+}
