@@ -36,25 +36,42 @@ internal static class ScaleRunner
         text.AppendLine("| workload | " + string.Join(" | ", Sizes.Select(n => string.Create(CultureInfo.InvariantCulture, $"ns/task at N = {n:N0}")))
             + " | 10^6 ÷ 10^3 | peak B per pending task at 10^6 |");
         text.AppendLine("|---|" + string.Concat(Sizes.Select(_ => "--:|")) + "--:|--:|");
+        var w4Bytes = 0.0;
         foreach (var name in new[] { "W3", "W4" })
         {
-            var nanoseconds = new List<double>();
-            foreach (var n in Sizes)
-            {
-                Console.Error.WriteLine($"{name} at {n}");
-                Time(name, n);
-                nanoseconds.Add(Median(Enumerable.Range(0, rounds).Select(_ => Time(name, n))));
-            }
-
             Console.Error.WriteLine($"{name}: memory at {Sizes[^1]}");
             var bytes = PeakBytesPerTask(name, Sizes[^1]);
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {string.Join(" | ", nanoseconds.Select(ns => ns.ToString("F0", CultureInfo.InvariantCulture)))} | {nanoseconds[^1] / nanoseconds[0]:F2}× | {bytes:F0} |"));
+            w4Bytes = bytes;
+            var nanoseconds = Measure(name, n => Time(name, n), rounds);
+            text.AppendLine(Row(name, nanoseconds, bytes.ToString("F0", CultureInfo.InvariantCulture)));
         }
+
+        // What the runtime's GC alone costs for W4's pattern: every task's memory allocated, kept until all exist,
+        // then released in deadline order, with no loop at all.
+        var objects = (int)Math.Round(w4Bytes / SurvivorBaseline.ObjectSize);
+        var baseline = Measure("GC alone", n => SurvivorBaseline.Time(n, objects, MinimumMeasurement), rounds);
+        text.AppendLine(Row(string.Create(CultureInfo.InvariantCulture, $"GC alone: {objects} objects of {SurvivorBaseline.ObjectSize} B per task, W4's lifetimes"),
+            baseline, "–"));
 
         Console.WriteLine(text.ToString());
         return 0;
     }
+
+    private static List<double> Measure(string name, Func<int, double> time, int rounds)
+    {
+        var nanoseconds = new List<double>();
+        foreach (var n in Sizes)
+        {
+            Console.Error.WriteLine($"{name} at {n}");
+            time(n);
+            nanoseconds.Add(Median(Enumerable.Range(0, rounds).Select(_ => time(n))));
+        }
+
+        return nanoseconds;
+    }
+
+    private static string Row(string name, List<double> nanoseconds, string bytes) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {string.Join(" | ", nanoseconds.Select(ns => ns.ToString("F0", CultureInfo.InvariantCulture)))} | {nanoseconds[^1] / nanoseconds[0]:F2}× | {bytes} |");
 
     /// <summary>Nanoseconds per task for one size, the main coroutine built untimed.</summary>
     private static double Time(string name, int n)

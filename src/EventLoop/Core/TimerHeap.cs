@@ -2,11 +2,15 @@ namespace EventLoop;
 
 /// <summary>
 /// The loop's scheduled timers (CPython's <c>_scheduled</c> heap), earliest deadline first and, for equal deadlines,
-/// in the order they were scheduled. A binary heap of structs that carry their keys, so that sifting compares two
-/// numbers in the array instead of reaching into each <see cref="TimerHandle"/>.
+/// in the order they were scheduled. A heap of structs that carry their keys, so that sifting compares numbers in the
+/// array instead of reaching into each <see cref="TimerHandle"/>; each node has four children, as in .NET's
+/// <c>PriorityQueue</c>, which halves the levels a pop walks through: with a million timers, most levels are cache
+/// misses.
 /// </summary>
 internal sealed class TimerHeap
 {
+    private const int Arity = 4;
+
     private Entry[] _entries = new Entry[16];
 
     /// <summary>How many timers are scheduled, cancelled ones included until they are dropped.</summary>
@@ -56,7 +60,7 @@ internal sealed class TimerHeap
 
         Array.Clear(_entries, kept, Count - kept);
         Count = kept;
-        for (var i = Count / 2 - 1; i >= 0; i--)
+        for (var i = (Count - 2) / Arity; i >= 0; i--)
         {
             SiftDown(i, _entries[i]);
         }
@@ -72,7 +76,7 @@ internal sealed class TimerHeap
     {
         while (index > 0)
         {
-            var parent = (index - 1) / 2;
+            var parent = (index - 1) / Arity;
             if (!entry.Precedes(in _entries[parent]))
             {
                 break;
@@ -89,15 +93,20 @@ internal sealed class TimerHeap
     {
         while (true)
         {
-            var child = 2 * index + 1;
-            if (child >= Count)
+            var first = Arity * index + 1;
+            if (first >= Count)
             {
                 break;
             }
 
-            if (child + 1 < Count && _entries[child + 1].Precedes(in _entries[child]))
+            var child = first;
+            var end = Math.Min(first + Arity, Count);
+            for (var sibling = first + 1; sibling < end; sibling++)
             {
-                child++;
+                if (_entries[sibling].Precedes(in _entries[child]))
+                {
+                    child = sibling;
+                }
             }
 
             if (!_entries[child].Precedes(in entry))
