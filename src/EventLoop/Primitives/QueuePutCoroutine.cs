@@ -6,11 +6,21 @@ namespace EventLoop;
 /// machine. It behaves as the async method it replaces: lazy, named Put, the same states and trace; while the queue
 /// is full it awaits a putter future, and it stores the item once there is a free slot.
 /// </summary>
-internal sealed class QueuePutCoroutine<T>(AsyncQueue<T> queue, T item) : Coroutine
+internal sealed class QueuePutCoroutine<T> : Coroutine
 {
     private static readonly StateChangeTexts s_stateChanges = new("Put");
 
-    private Future<bool>? _putter;
+    private readonly T _item;
+
+    // The queue until the first wait, then the putter future awaited last, whose owner is the queue: one field
+    // instead of two in an object made per item.
+    private object _queueOrPutter;
+
+    public QueuePutCoroutine(AsyncQueue<T> queue, T item)
+    {
+        _queueOrPutter = queue;
+        _item = item;
+    }
 
     public override string Name => "Put";
 
@@ -21,14 +31,20 @@ internal sealed class QueuePutCoroutine<T>(AsyncQueue<T> queue, T item) : Corout
         Exception? error = null;
         try
         {
-            if (_putter is { } putter && WaiterQueue.OutcomeOf(putter) is { } thrown)
+            if (_queueOrPutter is not AsyncQueue<T> queue)
             {
-                error = thrown;
-                queue.AbandonWait(putter, putting: true);
+                var putter = (Future<bool>)_queueOrPutter;
+                queue = (AsyncQueue<T>)putter.Owner!;
+                error = WaiterQueue.OutcomeOf(putter);
+                if (error is not null)
+                {
+                    queue.AbandonWait(putter, putting: true);
+                }
             }
-            else if (queue.PutOrQueue(item) is { } queued)
+
+            if (error is null && queue.PutOrQueue(_item) is { } queued)
             {
-                _putter = queued;
+                _queueOrPutter = queued;
                 MarkSuspended().SuspendOnFuture(this, queued);
                 return;
             }

@@ -10,7 +10,8 @@ internal sealed class SemaphoreAcquireCoroutine(AsyncSemaphore semaphore) : Coro
 {
     private static readonly StateChangeTexts s_stateChanges = new("Acquire");
 
-    private Future<bool>? _waiter;
+    // The semaphore until the wait, then the waiter future, whose owner is the semaphore: one field instead of two.
+    private object _semaphoreOrWaiter = semaphore;
 
     public override string Name => "Acquire";
 
@@ -19,29 +20,36 @@ internal sealed class SemaphoreAcquireCoroutine(AsyncSemaphore semaphore) : Coro
     private protected override void MoveNext()
     {
         Exception? error = null;
+        AsyncSemaphore owner;
         try
         {
-            if (_waiter is { } waiter)
+            if (_semaphoreOrWaiter is Future<bool> waiter)
             {
+                owner = (AsyncSemaphore)waiter.Owner!;
                 error = WaiterQueue.OutcomeOf(waiter);
-                semaphore.FinishWait(waiter, error);
+                owner.FinishWait(waiter, error);
             }
-            else if (semaphore.TakeOrQueue() is { } queued)
+            else
             {
-                _waiter = queued;
-                MarkSuspended().SuspendOnFuture(this, queued);
-                return;
+                owner = (AsyncSemaphore)_semaphoreOrWaiter;
+                if (owner.TakeOrQueue() is { } queued)
+                {
+                    _semaphoreOrWaiter = queued;
+                    MarkSuspended().SuspendOnFuture(this, queued);
+                    return;
+                }
             }
         }
         catch (Exception exception)
         {
-            error = exception;
+            Complete(exception);
+            return;
         }
 
         // As an async method's builder does: the outcome is set outside the body's try.
         if (error is null)
         {
-            SetResult(new Releaser(semaphore));
+            SetResult(new Releaser(owner));
         }
         else
         {
