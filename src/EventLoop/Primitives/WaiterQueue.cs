@@ -4,7 +4,7 @@ namespace EventLoop;
 
 /// <summary>
 /// The waiter futures of a semaphore or queue, in arrival order (CPython's <c>collections.deque</c> of futures). It
-/// is a deque of fixed-size blocks, as CPython's is: a wait costs no node object (a block holds 32 waiters, and an
+/// is a deque of fixed-size blocks, as CPython's is: a wait costs no node object (a block holds 16 waiters, and an
 /// emptied queue keeps one block for the next wait), and a crowd of waiters needs no large array, which would go to
 /// the large-object heap. Removing a future other than the first shifts the shorter side, as <c>deque.remove</c>
 /// does; the waiter that leaves is almost always near one end (the first in line is woken first, and cancellations
@@ -12,7 +12,7 @@ namespace EventLoop;
 /// </summary>
 internal sealed class WaiterQueue
 {
-    private const int BlockSize = 32;
+    private const int BlockSize = 16;
 
     private Block? _first;
     private Block? _last;
