@@ -14,7 +14,7 @@ namespace EventLoop;
 /// </remarks>
 public sealed class AsyncLock : IReleasable
 {
-    private readonly LinkedList<Future<bool>> _waiters = new();
+    private readonly WaiterQueue _waiters = new();
     private LoopBinding _binding;
     private bool _locked;
 
@@ -46,7 +46,7 @@ public sealed class AsyncLock : IReleasable
         }
 
         var waiter = _binding.Get(this).CreateWaiter(this);
-        var node = _waiters.AddLast(waiter);
+        _waiters.AddLast(waiter);
 
         // The waiter leaves the queue before the cancellation is handled, so that it does not wake itself.
         try
@@ -57,7 +57,7 @@ public sealed class AsyncLock : IReleasable
             }
             finally
             {
-                _waiters.Remove(node);
+                _waiters.Remove(waiter);
             }
         }
         catch (CancelledError)
@@ -114,9 +114,9 @@ public sealed class AsyncLock : IReleasable
     /// </summary>
     private void WakeUpFirst()
     {
-        if (_waiters.First is { } first && !first.Value.Done)
+        if (_waiters.First is { } first && !first.Done)
         {
-            first.Value.SetResult(true);
+            first.SetResult(true);
         }
     }
 }

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace EventLoop;
 
 /// <summary>
-/// The waiter futures of a semaphore or queue, in arrival order (CPython's <c>collections.deque</c> of futures). It
+/// The waiter futures of a primitive (lock, event, condition, semaphore, queue), in arrival order (CPython's <c>collections.deque</c> of futures). It
 /// is a deque of fixed-size blocks, as CPython's is: a wait costs no node object (a block holds 16 waiters, and an
 /// emptied queue keeps one block for the next wait), and a crowd of waiters needs no large array, which would go to
 /// the large-object heap. Removing a future other than the first shifts the shorter side, as <c>deque.remove</c>
@@ -23,6 +23,9 @@ internal sealed class WaiterQueue
 
     /// <summary>How many waiters are queued.</summary>
     public int Count => _count;
+
+    /// <summary>The first waiter in line, or null when there is none.</summary>
+    public Future<bool>? First => _count == 0 ? null : _first!.Items[_firstIndex];
 
     /// <summary>
     /// What awaiting <paramref name="waiter"/> ended with once its task resumes, as the future awaiter's GetResult

@@ -56,6 +56,7 @@ public sealed class PrimitiveCoroutineTests
             }
 
             Assert.Equal(model.Count, queue.Count);
+            Assert.Same(model.Count == 0 ? null : model[0], queue.First);
             if (step % 97 == 0 || model.Count < 3)
             {
                 var listed = new List<Future<bool>>();
