@@ -11,7 +11,7 @@ namespace EventLoop;
 /// the constructor, or else to the loop running when it first makes a task wait. While a task waits, its
 /// <see cref="LoopTask.WaitingOn"/> is the semaphore's waiter future.
 /// </remarks>
-public class AsyncSemaphore : IReleasable
+public class AsyncSemaphore : IAcquirable
 {
     private readonly WaiterQueue _waiters = new();
     private LoopBinding _binding;
@@ -64,7 +64,7 @@ public class AsyncSemaphore : IReleasable
     /// Takes a permit (<c>acquire()</c>): at once when one is free and nobody waits, otherwise after every earlier
     /// waiter. Disposing the result releases the permit.
     /// </summary>
-    public Coroutine<Releaser> Acquire() => new SemaphoreAcquireCoroutine(this);
+    public Coroutine<Releaser> Acquire() => new AcquireCoroutine(this);
 
     /// <summary>Gives a permit back (<c>release()</c>) and wakes the first waiter, if any.</summary>
     public virtual void Release()
@@ -77,11 +77,8 @@ public class AsyncSemaphore : IReleasable
     public override string ToString() =>
         $"{GetType().Name} [{(Locked ? "locked" : $"unlocked, value:{_value}")}{PrimitiveMisuse.Waiters(_waiters.Count)}]";
 
-    /// <summary>
-    /// The start of <c>acquire()</c>: takes a permit and returns null when one is free and nobody waits, otherwise
-    /// queues a waiter future and returns it for the caller to await.
-    /// </summary>
-    internal Future<bool>? TakeOrQueue()
+    /// <summary>The start of <c>acquire()</c>: a permit is taken at once when one is free and nobody waits.</summary>
+    Future<bool>? IAcquirable.TakeOrQueue()
     {
         if (!Locked)
         {
@@ -95,10 +92,10 @@ public class AsyncSemaphore : IReleasable
     }
 
     /// <summary>
-    /// The end of <c>acquire()</c> once its waiter woke it with <paramref name="error"/> (null: it has the permit).
-    /// The waiter leaves the queue before the cancellation is handled, so that it does not wake itself.
+    /// The end of <c>acquire()</c>. The waiter leaves the queue before the cancellation is handled, so that it does
+    /// not wake itself.
     /// </summary>
-    internal void FinishWait(Future<bool> waiter, Exception? error)
+    void IAcquirable.FinishWait(Future<bool> waiter, Exception? error)
     {
         _waiters.Remove(waiter);
         if (error is null)

@@ -1,7 +1,7 @@
 namespace EventLoop.Tests.Primitives;
 
 /// <summary>
-/// Programs that take every path of the queue's Put and Get and of the semaphore's Acquire: at once, after a wait,
+/// Programs that take every path of the queue's Put and Get and of the semaphore's and the lock's Acquire: at once, after a wait,
 /// after a wake-up whose item or slot was taken meanwhile, cancelled while waiting, cancelled after the wake-up, with
 /// the waiter future itself cancelled, refused on another loop, never awaited, awaited twice. Each returns what it
 /// saw; <see cref="PrimitiveCoroutineTests"/> compares that and the trace with what the async-method versions of
@@ -12,6 +12,8 @@ internal static class PrimitiveCoroutinePrograms
     public static List<string> Queue() => Run(QueueMain);
 
     public static List<string> Semaphore() => Run(SemaphoreMain);
+
+    public static List<string> Lock() => Run(LockMain);
 
     private static List<string> Run(Func<List<string>, Coroutine> main)
     {
@@ -187,6 +189,117 @@ internal static class PrimitiveCoroutinePrograms
         permit.Dispose();
         _ = sem.Acquire();
         log.Add($"done: {sem}");
+    }
+
+    private static async Coroutine LockMain(List<string> log)
+    {
+        var lk = new AsyncLock();
+        var acquire = lk.Acquire();
+        log.Add($"made {acquire.Name} ({acquire.State}): {lk}");
+        var held = await acquire;
+        log.Add($"acquired at once ({acquire.State}): {lk}");
+        log.Add(Reuse(acquire));
+
+        // A waiter woken by a release takes the lock when it runs.
+        var a = Asyncio.CreateTask(Locker(lk, "A", log), "A");
+        await Asyncio.Sleep(0);
+        log.Add($"A waits on {a.WaitingOn}, {a.CurrentFrame.Name} {a.CurrentFrame.State}: {lk}");
+        held.Dispose();
+        log.Add($"released: {lk}");
+        await a;
+        log.Add($"A done: {lk}");
+
+        // The first waiter cancelled while waiting is not woken by the release: it wakes the next itself. One
+        // cancelled after its wake-up wakes the next too. One whose waiter future is cancelled just raises.
+        held = await lk.Acquire();
+        var waiters = new[] { "B", "C", "D", "E", "F" }.Select(name => Asyncio.CreateTask(Locker(lk, name, log), name)).ToArray();
+        await Asyncio.Sleep(0);
+        waiters[0].Cancel();
+        held.Dispose();
+        log.Add($"B cancelled, released: {lk}");
+        await Asyncio.Sleep(0);
+        log.Add($"after a step: {lk}");
+        waiters[1].Cancel();
+        log.Add($"C cancelled after its wake-up: {lk}");
+        await Asyncio.Sleep(0);
+        log.Add($"after another step: {lk}");
+        waiters[4].WaitingOn!.Cancel();
+        log.Add($"F's waiter cancelled: {lk}");
+        log.Add(Outcomes(await Asyncio.Gather(true, waiters)));
+        log.Add($"all done: {lk}");
+
+        // With only cancelled waiters left, a free lock is taken at once.
+        held = await lk.Acquire();
+        var g = Asyncio.CreateTask(Locker(lk, "G", log), "G");
+        await Asyncio.Sleep(0);
+        g.Cancel();
+        held.Dispose();
+        var h = lk.Acquire();
+        using (await h)
+        {
+            log.Add($"H took the lock past cancelled G ({h.State}): {lk}");
+        }
+
+        log.Add(Outcomes(await Asyncio.Gather(true, g)));
+
+        // A condition's wait releases the lock and re-acquires it through Acquire.
+        var cond = new AsyncCondition(lk);
+        var waiter = Asyncio.CreateTask(CondWaiter(cond, log), "W");
+        await Asyncio.Sleep(0);
+        using (await cond.Acquire())
+        {
+            cond.Notify();
+            log.Add($"notified: {cond}");
+        }
+
+        await waiter;
+
+        // A lock bound to another loop refuses to make a task wait here, but a free lock is taken.
+        using var other = new Loop();
+        var foreign = new AsyncLock(other);
+        held = await foreign.Acquire();
+        var refused = foreign.Acquire();
+        try
+        {
+            await refused;
+        }
+        catch (InvalidOperationException error)
+        {
+            log.Add($"{refused.Name} {refused.State}: {error.Message}");
+        }
+
+        held.Dispose();
+        _ = lk.Acquire();
+        log.Add($"done: {lk}");
+    }
+
+    private static async Coroutine<string> Locker(AsyncLock lk, string name, List<string> log)
+    {
+        try
+        {
+            using (await lk.Acquire())
+            {
+                log.Add($"{name} holds the lock: {lk}");
+                await Asyncio.Sleep(0);
+            }
+
+            return name;
+        }
+        catch (CancelledError)
+        {
+            log.Add($"{name} cancelled: {lk}");
+            throw;
+        }
+    }
+
+    private static async Coroutine CondWaiter(AsyncCondition cond, List<string> log)
+    {
+        using (await cond.Acquire())
+        {
+            log.Add($"W waits: {cond}");
+            await cond.Wait();
+            log.Add($"W notified, holds the lock again: {cond}");
+        }
     }
 
     private static async Coroutine<string> Putter(AsyncQueue<string> queue, string item, List<string> log)

@@ -1,9 +1,10 @@
 namespace EventLoop.Tests.Primitives;
 
 /// <summary>
-/// The queue's Put and Get and the semaphore's Acquire are written by hand (no async state machine) and their
-/// waiters are kept in a <see cref="WaiterQueue"/>: every path of theirs still does, prints and traces what the async
-/// methods they replaced did. The expected files were produced by the async-method versions (commit c3cce0c).
+/// The queue's Put and Get and the semaphore's and the lock's Acquire are written by hand (no async state machine)
+/// and their waiters are kept in a <see cref="WaiterQueue"/>: every path of theirs still does, prints and traces
+/// what the async methods they replaced did. The expected files were produced by the async-method versions (commit
+/// c3cce0c).
 /// </summary>
 public sealed class PrimitiveCoroutineTests
 {
@@ -16,6 +17,10 @@ public sealed class PrimitiveCoroutineTests
     [Fact]
     public void Every_path_of_Acquire_logs_and_traces_as_the_async_method_did() =>
         AssertAsBefore("semaphore", PrimitiveCoroutinePrograms.Semaphore);
+
+    [Fact]
+    public void Every_path_of_the_lock_s_Acquire_logs_and_traces_as_the_async_method_did() =>
+        AssertAsBefore("lock", PrimitiveCoroutinePrograms.Lock);
 
     [Fact]
     public void The_waiter_queue_keeps_arrival_order_through_adds_and_removals_anywhere()

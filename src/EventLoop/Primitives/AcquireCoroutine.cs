@@ -1,17 +1,18 @@
 namespace EventLoop;
 
 /// <summary>
-/// What <see cref="AsyncSemaphore.Acquire"/> returns, written by hand rather than as an async method (see
-/// <see cref="YieldCoroutine"/>): a task passing a semaphore builds one per acquire, and this way it is one small
-/// object with no state machine. It behaves as the async method it replaces: lazy, named Acquire, the same states and
-/// trace; it takes a permit when it starts if one is free, otherwise awaits its waiter future once.
+/// What <see cref="AsyncLock.Acquire"/> and <see cref="AsyncSemaphore.Acquire"/> return, written by hand rather than
+/// as an async method (see <see cref="YieldCoroutine"/>): a task passing a lock or semaphore builds one per acquire,
+/// and this way it is one small object with no state machine. It behaves as the async methods it replaces: lazy,
+/// named Acquire, the same states and trace; it takes the lock or a permit when it starts if it can, otherwise awaits
+/// its waiter future once.
 /// </summary>
-internal sealed class SemaphoreAcquireCoroutine(AsyncSemaphore semaphore) : Coroutine<Releaser>
+internal sealed class AcquireCoroutine(IAcquirable primitive) : Coroutine<Releaser>
 {
     private static readonly StateChangeTexts s_stateChanges = new("Acquire");
 
-    // The semaphore until the wait, then the waiter future, whose owner is the semaphore: one field instead of two.
-    private object _semaphoreOrWaiter = semaphore;
+    // The primitive until the wait, then the waiter future, whose owner is the primitive: one field instead of two.
+    private object _primitiveOrWaiter = primitive;
 
     public override string Name => "Acquire";
 
@@ -20,21 +21,21 @@ internal sealed class SemaphoreAcquireCoroutine(AsyncSemaphore semaphore) : Coro
     private protected override void MoveNext()
     {
         Exception? error = null;
-        AsyncSemaphore owner;
+        IAcquirable owner;
         try
         {
-            if (_semaphoreOrWaiter is Future<bool> waiter)
+            if (_primitiveOrWaiter is Future<bool> waiter)
             {
-                owner = (AsyncSemaphore)waiter.Owner!;
+                owner = (IAcquirable)waiter.Owner!;
                 error = WaiterQueue.OutcomeOf(waiter);
                 owner.FinishWait(waiter, error);
             }
             else
             {
-                owner = (AsyncSemaphore)_semaphoreOrWaiter;
+                owner = (IAcquirable)_primitiveOrWaiter;
                 if (owner.TakeOrQueue() is { } queued)
                 {
-                    _semaphoreOrWaiter = queued;
+                    _primitiveOrWaiter = queued;
                     MarkSuspended().SuspendOnFuture(this, queued);
                     return;
                 }
