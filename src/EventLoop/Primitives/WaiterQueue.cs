@@ -3,12 +3,13 @@ using System.Runtime.CompilerServices;
 namespace EventLoop;
 
 /// <summary>
-/// The waiter futures of a primitive (lock, event, condition, semaphore, queue), in arrival order (CPython's <c>collections.deque</c> of futures). It
-/// is a deque of fixed-size blocks, as CPython's is: a wait costs no node object (a block holds 16 waiters, and an
-/// emptied queue keeps one block for the next wait), and a crowd of waiters needs no large array, which would go to
-/// the large-object heap. Removing a future other than the first shifts the shorter side, as <c>deque.remove</c>
-/// does; the waiter that leaves is almost always near one end (the first in line is woken first, and cancellations
-/// come in the order the tasks waited or the reverse), and the search looks from both ends.
+/// The waiter futures of a lock, event, condition, semaphore or queue, in arrival order (CPython's
+/// <c>collections.deque</c> of futures). It is a deque of fixed-size blocks, as CPython's is: a wait costs no node
+/// object (a block holds 16 waiters, and an emptied queue keeps one block for the next wait), and a crowd of waiters
+/// needs no large array, which would go to the large-object heap. Removing a future other than the first shifts the
+/// shorter side, as <c>deque.remove</c> does; the waiter that leaves is almost always near one end (the first in line
+/// is woken first, and cancellations come in the order the tasks waited or the reverse), and the search looks from
+/// both ends.
 /// </summary>
 internal sealed class WaiterQueue
 {
