@@ -14,7 +14,7 @@ namespace EventLoop;
 public sealed class AsyncCondition
 {
     private readonly AsyncLock _lock;
-    private readonly LinkedList<Future<bool>> _waiters = new();
+    private readonly WaiterQueue _waiters = new();
     private LoopBinding _binding;
 
     /// <summary>A condition with a new lock of its own, bound to the loop running when it first makes a task wait.</summary>
@@ -63,7 +63,7 @@ public sealed class AsyncCondition
         try
         {
             var waiter = _binding.Get(this).CreateWaiter(this);
-            var node = _waiters.AddLast(waiter);
+            _waiters.AddLast(waiter);
             try
             {
                 await waiter;
@@ -71,7 +71,7 @@ public sealed class AsyncCondition
             }
             finally
             {
-                _waiters.Remove(node);
+                _waiters.Remove(waiter);
             }
         }
         finally

@@ -10,7 +10,7 @@ namespace EventLoop;
 /// </remarks>
 public sealed class AsyncEvent
 {
-    private readonly LinkedList<Future<bool>> _waiters = new();
+    private readonly WaiterQueue _waiters = new();
     private LoopBinding _binding;
     private bool _value;
 
@@ -62,7 +62,7 @@ public sealed class AsyncEvent
         }
 
         var waiter = _binding.Get(this).CreateWaiter(this);
-        var node = _waiters.AddLast(waiter);
+        _waiters.AddLast(waiter);
         try
         {
             await waiter;
@@ -70,7 +70,7 @@ public sealed class AsyncEvent
         }
         finally
         {
-            _waiters.Remove(node);
+            _waiters.Remove(waiter);
         }
     }
 

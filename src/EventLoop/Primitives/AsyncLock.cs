@@ -12,9 +12,9 @@ namespace EventLoop;
 /// <para>The lock belongs to the loop given to the constructor, or else to the loop running when it first has to
 /// make a task wait.</para>
 /// </remarks>
-public sealed class AsyncLock : IReleasable
+public sealed class AsyncLock : IAcquirable
 {
-    private readonly LinkedList<Future<bool>> _waiters = new();
+    private readonly WaiterQueue _waiters = new();
     private LoopBinding _binding;
     private bool _locked;
 
@@ -37,42 +37,7 @@ public sealed class AsyncLock : IReleasable
     /// Acquires the lock (<c>acquire()</c>): at once when it is free and nobody waits for it, otherwise after
     /// every earlier waiter. Disposing the result releases the lock.
     /// </summary>
-    public async Coroutine<Releaser> Acquire()
-    {
-        if (!_locked && AllWaitersCancelled())
-        {
-            _locked = true;
-            return new Releaser(this);
-        }
-
-        var waiter = _binding.Get(this).CreateWaiter(this);
-        var node = _waiters.AddLast(waiter);
-
-        // The waiter leaves the queue before the cancellation is handled, so that it does not wake itself.
-        try
-        {
-            try
-            {
-                await waiter;
-            }
-            finally
-            {
-                _waiters.Remove(node);
-            }
-        }
-        catch (CancelledError)
-        {
-            if (!_locked)
-            {
-                WakeUpFirst();
-            }
-
-            throw;
-        }
-
-        _locked = true;
-        return new Releaser(this);
-    }
+    public Coroutine<Releaser> Acquire() => new AcquireCoroutine(this);
 
     /// <summary>
     /// Releases the lock (<c>release()</c>) and hands it to the first waiter, if any. Throws
@@ -95,6 +60,37 @@ public sealed class AsyncLock : IReleasable
     public override string ToString() =>
         $"AsyncLock [{(_locked ? "locked" : "unlocked")}{PrimitiveMisuse.Waiters(_waiters.Count)}]";
 
+    /// <summary>The start of <c>acquire()</c>: the lock is taken at once when it is free and every waiter is cancelled.</summary>
+    Future<bool>? IAcquirable.TakeOrQueue()
+    {
+        if (!_locked && AllWaitersCancelled())
+        {
+            _locked = true;
+            return null;
+        }
+
+        var waiter = _binding.Get(this).CreateWaiter(this);
+        _waiters.AddLast(waiter);
+        return waiter;
+    }
+
+    /// <summary>
+    /// The end of <c>acquire()</c>. The waiter leaves the queue before the cancellation is handled, so that it does
+    /// not wake itself; a cancelled waiter that leaves the lock free wakes the next one.
+    /// </summary>
+    void IAcquirable.FinishWait(Future<bool> waiter, Exception? error)
+    {
+        _waiters.Remove(waiter);
+        if (error is null)
+        {
+            _locked = true;
+        }
+        else if (error is CancelledError && !_locked)
+        {
+            WakeUpFirst();
+        }
+    }
+
     private bool AllWaitersCancelled()
     {
         foreach (var waiter in _waiters)
@@ -114,9 +110,9 @@ public sealed class AsyncLock : IReleasable
     /// </summary>
     private void WakeUpFirst()
     {
-        if (_waiters.First is { } first && !first.Value.Done)
+        if (_waiters.First is { } first && !first.Done)
         {
-            first.Value.SetResult(true);
+            first.SetResult(true);
         }
     }
 }

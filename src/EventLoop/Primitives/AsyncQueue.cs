@@ -15,8 +15,8 @@ namespace EventLoop;
 /// </remarks>
 public class AsyncQueue<T>
 {
-    private readonly LinkedList<Future<bool>> _getters = new();
-    private readonly LinkedList<Future<bool>> _putters = new();
+    private readonly WaiterQueue _getters = new();
+    private readonly WaiterQueue _putters = new();
     private readonly AsyncEvent _finished;
     private Queue<T>? _items;
     private LoopBinding _binding;
@@ -50,36 +50,7 @@ public class AsyncQueue<T>
     protected virtual int StoredCount => _items?.Count ?? 0;
 
     /// <summary>Puts <paramref name="item"/> into the queue, waiting for a free slot while it is full (<c>put()</c>).</summary>
-    public async Coroutine Put(T item)
-    {
-        while (Full)
-        {
-            var putter = _binding.Get(this).CreateWaiter(this);
-            var node = _putters.AddLast(putter);
-            try
-            {
-                await putter;
-            }
-            catch
-            {
-                putter.Cancel();
-                if (node.List is not null)
-                {
-                    _putters.Remove(node);
-                }
-
-                // Woken by a Get but unable to use the slot: the next producer in line gets the wake-up.
-                if (!Full && !putter.Cancelled)
-                {
-                    WakeUpNext(_putters);
-                }
-
-                throw;
-            }
-        }
-
-        PutNowait(item);
-    }
+    public Coroutine Put(T item) => new QueuePutCoroutine<T>(this, item);
 
     /// <summary>Puts <paramref name="item"/> into the queue at once (<c>put_nowait()</c>); throws <see cref="QueueFull"/> when it is full.</summary>
     public void PutNowait(T item)
@@ -90,43 +61,11 @@ public class AsyncQueue<T>
                 $"{PrimitiveMisuse.Caller()} called PutNowait() on a full {this}; await Put(item) to wait for a free slot.");
         }
 
-        StoreItem(item);
-        _unfinishedTasks++;
-        _finished.Clear();
-        WakeUpNext(_getters);
+        Store(item);
     }
 
     /// <summary>Removes and returns the next item, waiting while the queue is empty (<c>get()</c>).</summary>
-    public async Coroutine<T> Get()
-    {
-        while (Empty)
-        {
-            var getter = _binding.Get(this).CreateWaiter(this);
-            var node = _getters.AddLast(getter);
-            try
-            {
-                await getter;
-            }
-            catch
-            {
-                getter.Cancel();
-                if (node.List is not null)
-                {
-                    _getters.Remove(node);
-                }
-
-                // Woken by a Put but unable to take the item: the next consumer in line gets the wake-up.
-                if (!Empty && !getter.Cancelled)
-                {
-                    WakeUpNext(_getters);
-                }
-
-                throw;
-            }
-        }
-
-        return GetNowait();
-    }
+    public Coroutine<T> Get() => new QueueGetCoroutine<T>(this);
 
     /// <summary>Removes and returns the next item at once (<c>get_nowait()</c>); throws <see cref="QueueEmpty"/> when there is none.</summary>
     public T GetNowait()
@@ -137,9 +76,7 @@ public class AsyncQueue<T>
                 $"{PrimitiveMisuse.Caller()} called GetNowait() on an empty {this}; await Get() to wait for an item.");
         }
 
-        var item = TakeItem();
-        WakeUpNext(_putters);
-        return item;
+        return Take();
     }
 
     /// <summary>
@@ -195,6 +132,74 @@ public class AsyncQueue<T>
         return text;
     }
 
+    /// <summary>
+    /// One turn of <c>put()</c>'s loop: stores <paramref name="item"/> and returns null when there is a free slot,
+    /// otherwise queues a putter future and returns it for the caller to await.
+    /// </summary>
+    internal Future<bool>? PutOrQueue(T item)
+    {
+        if (Full)
+        {
+            var putter = _binding.Get(this).CreateWaiter(this);
+            _putters.AddLast(putter);
+            return putter;
+        }
+
+        Store(item);
+        return null;
+    }
+
+    /// <summary>
+    /// One turn of <c>get()</c>'s loop: takes the next <paramref name="item"/> and returns null when there is one,
+    /// otherwise queues a getter future and returns it for the caller to await.
+    /// </summary>
+    internal Future<bool>? TakeOrQueue(out T item)
+    {
+        if (Empty)
+        {
+            item = default!;
+            var getter = _binding.Get(this).CreateWaiter(this);
+            _getters.AddLast(getter);
+            return getter;
+        }
+
+        item = Take();
+        return null;
+    }
+
+    /// <summary>
+    /// <c>put()</c>'s or <c>get()</c>'s handler when awaiting <paramref name="waiter"/> threw: the waiter is
+    /// cancelled and leaves its queue, and one woken by an item or a slot it can no longer use passes the wake-up on
+    /// to the next in line.
+    /// </summary>
+    internal void AbandonWait(Future<bool> waiter, bool putting)
+    {
+        var waiters = putting ? _putters : _getters;
+        waiter.Cancel();
+        waiters.Remove(waiter);
+        if (!(putting ? Full : Empty) && !waiter.Cancelled)
+        {
+            WakeUpNext(waiters);
+        }
+    }
+
+    /// <summary>What <c>put_nowait()</c> does once it knows there is room.</summary>
+    private void Store(T item)
+    {
+        StoreItem(item);
+        _unfinishedTasks++;
+        _finished.Clear();
+        WakeUpNext(_getters);
+    }
+
+    /// <summary>What <c>get_nowait()</c> does once it knows there is an item.</summary>
+    private T Take()
+    {
+        var item = TakeItem();
+        WakeUpNext(_putters);
+        return item;
+    }
+
     /// <summary>Adds an item in the retrieval order's storage (CPython's <c>_put</c>).</summary>
     protected virtual void StoreItem(T item) => (_items ??= new Queue<T>()).Enqueue(item);
 
@@ -202,14 +207,14 @@ public class AsyncQueue<T>
     protected virtual T TakeItem() => _items!.Dequeue();
 
     /// <summary>Wakes the first waiter that is not done, dropping the done ones on the way (CPython's <c>_wakeup_next</c>).</summary>
-    private static void WakeUpNext(LinkedList<Future<bool>> waiters)
+    private static void WakeUpNext(WaiterQueue waiters)
     {
-        while (waiters.First is { } first)
+        while (waiters.Count > 0)
         {
-            waiters.RemoveFirst();
-            if (!first.Value.Done)
+            var first = waiters.RemoveFirst();
+            if (!first.Done)
             {
-                first.Value.SetResult(true);
+                first.SetResult(true);
                 break;
             }
         }

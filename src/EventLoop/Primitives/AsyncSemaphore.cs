@@ -11,9 +11,9 @@ namespace EventLoop;
 /// the constructor, or else to the loop running when it first makes a task wait. While a task waits, its
 /// <see cref="LoopTask.WaitingOn"/> is the semaphore's waiter future.
 /// </remarks>
-public class AsyncSemaphore : IReleasable
+public class AsyncSemaphore : IAcquirable
 {
-    private readonly LinkedList<Future<bool>> _waiters = new();
+    private readonly WaiterQueue _waiters = new();
     private LoopBinding _binding;
     private int _value;
 
@@ -64,48 +64,7 @@ public class AsyncSemaphore : IReleasable
     /// Takes a permit (<c>acquire()</c>): at once when one is free and nobody waits, otherwise after every earlier
     /// waiter. Disposing the result releases the permit.
     /// </summary>
-    public async Coroutine<Releaser> Acquire()
-    {
-        if (!Locked)
-        {
-            _value--;
-            return new Releaser(this);
-        }
-
-        var waiter = _binding.Get(this).CreateWaiter(this);
-        var node = _waiters.AddLast(waiter);
-
-        // The waiter leaves the queue before the cancellation is handled, so that it does not wake itself.
-        try
-        {
-            try
-            {
-                await waiter;
-            }
-            finally
-            {
-                _waiters.Remove(node);
-            }
-        }
-        catch (CancelledError)
-        {
-            // Woken (the permit was taken for this waiter) but cancelled before it ran: pass the permit on.
-            if (!waiter.Cancelled)
-            {
-                _value++;
-                WakeUpNext();
-            }
-
-            throw;
-        }
-
-        if (_value > 0)
-        {
-            WakeUpNext();
-        }
-
-        return new Releaser(this);
-    }
+    public Coroutine<Releaser> Acquire() => new AcquireCoroutine(this);
 
     /// <summary>Gives a permit back (<c>release()</c>) and wakes the first waiter, if any.</summary>
     public virtual void Release()
@@ -117,6 +76,42 @@ public class AsyncSemaphore : IReleasable
     /// <summary>The semaphore's state, as CPython's repr says it: <c>AsyncSemaphore [unlocked, value:2]</c>.</summary>
     public override string ToString() =>
         $"{GetType().Name} [{(Locked ? "locked" : $"unlocked, value:{_value}")}{PrimitiveMisuse.Waiters(_waiters.Count)}]";
+
+    /// <summary>The start of <c>acquire()</c>: a permit is taken at once when one is free and nobody waits.</summary>
+    Future<bool>? IAcquirable.TakeOrQueue()
+    {
+        if (!Locked)
+        {
+            _value--;
+            return null;
+        }
+
+        var waiter = _binding.Get(this).CreateWaiter(this);
+        _waiters.AddLast(waiter);
+        return waiter;
+    }
+
+    /// <summary>
+    /// The end of <c>acquire()</c>. The waiter leaves the queue before the cancellation is handled, so that it does
+    /// not wake itself.
+    /// </summary>
+    void IAcquirable.FinishWait(Future<bool> waiter, Exception? error)
+    {
+        _waiters.Remove(waiter);
+        if (error is null)
+        {
+            if (_value > 0)
+            {
+                WakeUpNext();
+            }
+        }
+        else if (error is CancelledError && !waiter.Cancelled)
+        {
+            // Woken (the permit was taken for this waiter) but cancelled before it ran: pass the permit on.
+            _value++;
+            WakeUpNext();
+        }
+    }
 
     /// <summary>Wakes the first waiter that is not done yet and takes a permit for it (CPython's <c>_wake_up_next</c>).</summary>
     private void WakeUpNext()
