@@ -20,7 +20,7 @@ public sealed partial class Loop : IDisposable
     private const int MinScheduledTimerHandles = 100;
     private const double MinCancelledTimerHandlesFraction = 0.5;
 
-    private readonly Queue<ReadyCallback> _ready = new();
+    private readonly ReadyQueue _ready = new();
     private readonly TimerHeap _scheduled = new();
     private readonly ConcurrentQueue<Handle> _inbox = new();
     private readonly SemaphoreSlim _inboxSignal = new(0);

@@ -16,7 +16,7 @@ public sealed partial class Loop
     /// <summary>True when a step or wake-up of <paramref name="task"/> is on the ready queue.</summary>
     internal bool HasReadyStep(LoopTask task)
     {
-        foreach (var ready in _ready)
+        foreach (var ready in _ready.Items)
         {
             if (!ready.Cancelled && ready.Kind is HandleKind.Step or HandleKind.Wakeup && ready.Subject == task)
             {
