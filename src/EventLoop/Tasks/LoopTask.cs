@@ -8,19 +8,12 @@ namespace EventLoop;
 /// </summary>
 public partial class LoopTask : Future, ICoroutineDriver
 {
-    // One delegate for every task's wake-up: the callback gets the task as its subject.
-    private static readonly Action<object, Future> s_wakeup = Wakeup;
-
-    private DoneCallback? _wakeup;
     private ExecutionContext? _context = ExecutionContext.Capture();
     private Coroutine _resumePoint;
     // The future the task waits on, or, while it awaits something foreign, that awaiter's type (for the escape
     // report): the two never coexist, and one field serves both.
     private object? _waitingOn;
-    private Exception? _pendingThrow;
     private bool _mustCancel;
-    private int _cancelsRequested;
-    private string? _name;
     private long _number;
 
     internal LoopTask(Loop loop, Coroutine coroutine, string? name)
@@ -30,10 +23,13 @@ public partial class LoopTask : Future, ICoroutineDriver
         loop.CheckThread();
         Id = loop.NextTaskId();
         // The default name is made when first asked for (most tasks are never asked); its number is taken now.
-        _name = name;
+        if (name is not null)
+        {
+            Extras.Name = name;
+        }
+
         _number = name is null ? loop.NextTaskNumber() : 0;
         coroutine.StartAsTask(this);
-        Coroutine = coroutine;
         _resumePoint = coroutine;
         loop.TraceTaskCreated(this);
         loop.Schedule(StepCallback, this, HandleKind.Step);
@@ -57,21 +53,34 @@ public partial class LoopTask : Future, ICoroutineDriver
     /// </summary>
     public string Name
     {
-        get => _name ??= DefaultName;
-        set => _name = value ?? throw new ArgumentNullException(nameof(value));
+        get => ExtrasOrNull?.Name ?? (Extras.Name = DefaultName);
+        set => Extras.Name = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>True when the result can never read differently once there (see <see cref="LoopTask{T}"/>).</summary>
     internal virtual bool HasImmutableResult => false;
 
     /// <summary>The name if it exists as a string already (given, or formatted once asked for), else null.</summary>
-    internal string? NameIfMade => _name;
+    internal string? NameIfMade => ExtrasOrNull?.Name;
 
     /// <summary>The name a task gets when it is given none (what <see cref="Name"/> is until a rename).</summary>
     internal string DefaultName => $"Task-{_number}";
 
     /// <summary>The coroutine the task runs (<c>get_coro()</c>).</summary>
-    public Coroutine Coroutine { get; }
+    public Coroutine Coroutine
+    {
+        get
+        {
+            // The root of the await chain, which the innermost frame leads to: not kept in a field of every task.
+            var frame = _resumePoint;
+            while (frame.Caller is { } caller)
+            {
+                frame = caller;
+            }
+
+            return frame;
+        }
+    }
 
     /// <summary>The future the task is waiting for right now, if any (<c>_fut_waiter</c>).</summary>
     public Future? WaitingOn => _waitingOn as Future;
@@ -90,7 +99,7 @@ public partial class LoopTask : Future, ICoroutineDriver
             return CancelCore(message);
         }
 
-        _cancelsRequested++;
+        Extras.CancelsRequested++;
         Loop.TraceCancelRequested(this, message);
         SignalCancellationToken();
         if (_waitingOn is Future waitingOn && waitingOn.Cancel(message))
@@ -104,17 +113,33 @@ public partial class LoopTask : Future, ICoroutineDriver
     }
 
     /// <summary>How many cancellation requests are outstanding (<c>cancelling()</c>).</summary>
-    public int Cancelling() => _cancelsRequested;
+    public int Cancelling() => ExtrasOrNull?.CancelsRequested ?? 0;
 
     /// <summary>Takes back one cancellation request (<c>uncancel()</c>); returns how many remain.</summary>
     public int Uncancel()
     {
-        if (_cancelsRequested > 0)
+        if (ExtrasOrNull is not { CancelsRequested: > 0 } extras)
         {
-            _cancelsRequested--;
+            return 0;
         }
 
-        return _cancelsRequested;
+        return --extras.CancelsRequested;
+    }
+
+    /// <summary>The wake-up a future schedules for a task that waits on it: one delegate for every task.</summary>
+    internal static Action<object?> WakeupCallback { get; } = Wakeup;
+
+    /// <summary>What the task throws into its coroutine at its next step (a cancellation), kept with the rare fields.</summary>
+    private Exception? PendingThrow
+    {
+        get => ExtrasOrNull?.PendingThrow;
+        set
+        {
+            if (value is not null || ExtrasOrNull is not null)
+            {
+                Extras.PendingThrow = value;
+            }
+        }
     }
 
     private protected override string Describe() => $"Task '{Name}' ({StateName})";
@@ -142,8 +167,8 @@ public partial class LoopTask : Future, ICoroutineDriver
         }
 
         _resumePoint = frame;
-        // One wake-up callback per task, made at its first wait: awaiting a future allocates nothing more.
-        future.AddDoneCallback(_wakeup ??= new DoneCallback(s_wakeup, HandleKind.Wakeup, this));
+        // The task itself is the done callback: waking it needs no object, as it knows the future it waits on.
+        future.AddWakeup(this);
         _waitingOn = future;
         Loop.TraceSuspending(WaitKind.Future, future);
         if (_mustCancel && future.Cancel(CancelMessage))
@@ -163,12 +188,15 @@ public partial class LoopTask : Future, ICoroutineDriver
 
     private static void StepCallback(object? task) => ((LoopTask)task!).Step(null);
 
-    private static void Wakeup(object task, Future future) => ((LoopTask)task).Wakeup(future);
+    private static void Wakeup(object? task) => ((LoopTask)task!).Wakeup();
 
-    private void Wakeup(Future future)
+    private void Wakeup()
     {
-        // A future that was cancelled, or failed with a cancellation (a gather whose child was cancelled), carries
-        // the cancellation to deliver: a pending cancel() must not replace it (CPython's __wakeup and __step).
+        // The future that woke the task is the one it waits on: nothing else steps a task between its suspension on
+        // a future and that future's wake-up. One that was cancelled, or failed with a cancellation (a gather whose
+        // child was cancelled), carries the cancellation to deliver: a pending cancel() must not replace it
+        // (CPython's __wakeup and __step).
+        var future = (Future)_waitingOn!;
         Step(future.Cancelled || future.ExceptionUnchecked is OperationCanceledException ? future : null);
     }
 
@@ -197,7 +225,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     /// </summary>
     private void ResumeAfterEscape()
     {
-        _pendingThrow = new LoopEscapeException(
+        PendingThrow = new LoopEscapeException(
             $"task '{Name}' was resumed from another thread after awaiting {(_waitingOn as Type)?.Name} in coroutine '{_resumePoint.Name}': "
             + "that work ran outside the loop (Task.Run, ConfigureAwait(false), or Task.Delay without loop.TimeProvider), "
             + "which makes a virtual-clock run nondeterministic. Use Asyncio.Sleep or loop.TimeProvider for time, and await "
@@ -221,7 +249,7 @@ public partial class LoopTask : Future, ICoroutineDriver
             _mustCancel = false;
             if (cancelledWaiter is null)
             {
-                _pendingThrow = MakeCancelledError();
+                PendingThrow = MakeCancelledError();
             }
         }
 
@@ -232,12 +260,12 @@ public partial class LoopTask : Future, ICoroutineDriver
             _waitingOn = null;
         }
 
-        Loop.TraceStepEntered(this, cancelledWaiter, _pendingThrow);
+        Loop.TraceStepEntered(this, cancelledWaiter, PendingThrow);
         Loop.EnterTask(this);
-        if (_pendingThrow is not null)
+        if (PendingThrow is not null)
         {
-            Loop.PendingThrow = _pendingThrow;
-            _pendingThrow = null;
+            Loop.PendingThrow = PendingThrow;
+            PendingThrow = null;
         }
 
         var outerContext = EnterContext();
@@ -250,7 +278,7 @@ public partial class LoopTask : Future, ICoroutineDriver
             LeaveContext(outerContext);
             if (Loop.PendingThrow is { } untaken)
             {
-                _pendingThrow = untaken;
+                PendingThrow = untaken;
                 Loop.PendingThrow = null;
             }
 
