@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace EventLoop;
 
 /// <summary>
@@ -8,14 +10,23 @@ public class Handle
 {
     private readonly Action<object?> _callback;
     private readonly object? _state;
-    private readonly Delegate? _userCallback;
 
+    /// <param name="loop">The loop.</param>
+    /// <param name="callback">What runs, with <paramref name="state"/>.</param>
+    /// <param name="state">The callback's argument.</param>
+    /// <param name="kind">What the callback does, for traces.</param>
+    /// <param name="subject">The object the callback belongs to, for traces and errors.</param>
+    /// <param name="userCallback">
+    /// The delegate the callback stands for, when it wraps one (the user's <see cref="Action"/> that
+    /// <see cref="InvokeAction"/> calls, a future's done callback), for the name; it is found again from the state,
+    /// so it is not kept.
+    /// </param>
     internal Handle(Loop loop, Action<object?> callback, object? state, HandleKind kind, object? subject, Delegate? userCallback)
     {
         Loop = loop;
         _callback = callback;
         _state = state;
-        _userCallback = userCallback;
+        Debug.Assert(userCallback is null || userCallback == WrappedCallback, "the wrapped callback is the one the state gives");
         Kind = kind;
         Subject = subject;
     }
@@ -33,7 +44,7 @@ public class Handle
     public object? Subject { get; }
 
     /// <summary>A stable, human-readable name of the callback (the method's name), used in traces and errors.</summary>
-    public string CallbackName => (_userCallback ?? _callback).Method.Name;
+    public string CallbackName => (WrappedCallback ?? _callback).Method.Name;
 
     /// <summary>Cancels the callback; a cancelled callback is skipped by the loop. Cancelling twice is harmless.</summary>
     public virtual void Cancel() => Cancelled = true;
@@ -47,4 +58,12 @@ public class Handle
     internal void Run() => _callback(_state);
 
     internal static void InvokeAction(object? action) => ((Action)action!)();
+
+    /// <summary>The delegate that the callback calls for someone else, if it is such a wrapper.</summary>
+    private Delegate? WrappedCallback => _state switch
+    {
+        Action action when _callback == InvokeAction => action,
+        DoneCallback.Invocation invocation => invocation.Callback.Method,
+        _ => null,
+    };
 }
