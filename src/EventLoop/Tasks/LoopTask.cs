@@ -8,27 +8,45 @@ namespace EventLoop;
 /// </summary>
 public partial class LoopTask : Future, ICoroutineDriver
 {
+    // What _id and _number hold when the value does not fit (see there).
+    private const int LargeCount = -1;
+
     private ExecutionContext? _context = ExecutionContext.Capture();
     private Coroutine _resumePoint;
     // The future the task waits on, or, while it awaits something foreign, that awaiter's type (for the escape
     // report): the two never coexist, and one field serves both.
     private object? _waitingOn;
     private bool _mustCancel;
-    private long _number;
+    // The task's number and its default name's: an int holds them for a loop's first 2^31 tasks, 8 B less per task
+    // than two longs; past that (LargeCount), they are kept with the rare fields.
+    private readonly int _id;
+    private readonly int _number;
 
     internal LoopTask(Loop loop, Coroutine coroutine, string? name)
         : base(loop)
     {
         ArgumentNullException.ThrowIfNull(coroutine);
         loop.CheckThread();
-        Id = loop.NextTaskId();
+        var id = loop.NextTaskId();
+        _id = id <= int.MaxValue ? (int)id : LargeCount;
+        if (_id == LargeCount)
+        {
+            Extras.LargeId = id;
+        }
+
         // The default name is made when first asked for (most tasks are never asked); its number is taken now.
         if (name is not null)
         {
             Extras.Name = name;
         }
 
-        _number = name is null ? loop.NextTaskNumber() : 0;
+        var number = name is null ? loop.NextTaskNumber() : 0;
+        _number = number <= int.MaxValue ? (int)number : LargeCount;
+        if (_number == LargeCount)
+        {
+            Extras.LargeNumber = number;
+        }
+
         coroutine.StartAsTask(this);
         _resumePoint = coroutine;
         loop.TraceTaskCreated(this);
@@ -45,7 +63,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     internal LoopTask? RegistryNext { get; set; }
 
     /// <summary>The task's number on its loop, in creation order (1 for the first task).</summary>
-    public long Id { get; }
+    public long Id => _id != LargeCount ? _id : ExtrasOrNull!.LargeId;
 
     /// <summary>
     /// The task's name (<c>get_name</c>/<c>set_name</c>); <c>Task-N</c> unless given, where N counts the loop's
@@ -64,7 +82,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     internal string? NameIfMade => ExtrasOrNull?.Name;
 
     /// <summary>The name a task gets when it is given none (what <see cref="Name"/> is until a rename).</summary>
-    internal string DefaultName => $"Task-{_number}";
+    internal string DefaultName => $"Task-{(_number != LargeCount ? _number : ExtrasOrNull!.LargeNumber)}";
 
     /// <summary>The coroutine the task runs (<c>get_coro()</c>).</summary>
     public Coroutine Coroutine
