@@ -10,7 +10,6 @@ namespace EventLoop;
 /// <remarks>This base class carries everything but the typed result: see <see cref="Future{T}"/> and <see cref="LoopTask"/>.</remarks>
 public abstract class Future
 {
-    private Exception? _exception;
     // The first callback has a field of its own (as CPython's fut_callback0): most futures have one, and then no list
     // is made. A DoneCallback, or a LoopTask to wake (its wake-up needs no object: the task knows what it waits on).
     private object? _callback0;
@@ -75,6 +74,22 @@ public abstract class Future
         }
     }
 
+    /// <summary>
+    /// The exception the future finished with, or a task's cancellation still to hand out (see
+    /// <see cref="CancelledException"/>): with the rare fields, as most futures finish without one.
+    /// </summary>
+    private Exception? StoredException
+    {
+        get => ExtrasOrNull?.Exception;
+        set
+        {
+            if (value is not null || ExtrasOrNull is not null)
+            {
+                Extras.Exception = value;
+            }
+        }
+    }
+
     /// <summary>The rarely used fields, if any was ever set.</summary>
     private protected FutureExtras? ExtrasOrNull => _extra as FutureExtras;
 
@@ -83,13 +98,13 @@ public abstract class Future
 
     /// <summary>The cancellation that ended a task's coroutine; handed out once, to the first who asks.</summary>
     /// <remarks>
-    /// A cancelled future has no exception of its own, so this shares the exception's field (one field less in every
-    /// future and task). It is set just before the task is cancelled, while the field is still empty.
+    /// A cancelled future has no exception of its own, so this shares the exception's place (one field less in
+    /// every task's side object). It is set just before the task is cancelled, while the place is still empty.
     /// </remarks>
     private protected CancelledError? CancelledException
     {
-        get => _state == FutureState.Cancelled ? _exception as CancelledError : null;
-        set => _exception = value;
+        get => _state == FutureState.Cancelled ? StoredException as CancelledError : null;
+        set => StoredException = value;
     }
 
     /// <summary>
@@ -115,7 +130,7 @@ public abstract class Future
         }
 
         _logTraceback = false;
-        return _exception;
+        return StoredException;
     }
 
     /// <summary>
@@ -203,9 +218,9 @@ public abstract class Future
         }
 
         _logTraceback = false;
-        if (_exception is not null)
+        if (StoredException is { } exception)
         {
-            ExceptionDispatchInfo.Throw(_exception);
+            ExceptionDispatchInfo.Throw(exception);
         }
     }
 
@@ -227,7 +242,7 @@ public abstract class Future
     /// <summary>True when the future finished with an exception nobody looked at (for the loop's report at close).</summary>
     internal bool HasUnretrievedException => _logTraceback;
 
-    internal Exception? ExceptionUnchecked => _state == FutureState.Finished ? _exception : null;
+    internal Exception? ExceptionUnchecked => _state == FutureState.Finished ? StoredException : null;
 
     internal string? CancelMessageOrNull => CancelMessage;
 
@@ -256,7 +271,7 @@ public abstract class Future
     {
         ArgumentNullException.ThrowIfNull(exception);
         ThrowIfDone("exception");
-        _exception = exception;
+        StoredException = exception;
         _state = FutureState.Finished;
         _logTraceback = true;
         Loop.TrackUnretrieved(this);

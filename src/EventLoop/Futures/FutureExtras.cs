@@ -13,6 +13,9 @@ internal sealed class FutureExtras
     /// <summary>The done callbacks after the first (a <see cref="DoneCallback"/>, or a <see cref="LoopTask"/> to wake), in registration order.</summary>
     public List<object>? Callbacks { get; set; }
 
+    /// <summary>The exception the future finished with, or a task's cancellation still to hand out.</summary>
+    public Exception? Exception { get; set; }
+
     /// <summary>The message given to <c>cancel(msg)</c>.</summary>
     public string? CancelMessage { get; set; }
 
