@@ -10,12 +10,18 @@ public class Handle
 {
     private readonly Action<object?> _callback;
     private readonly object? _state;
+    // The subject is null (a user's callback, a timer), the state, or what a done callback's invocation gives: a flag
+    // says which, instead of a reference in every handle.
+    private readonly bool _hasSubject;
 
     /// <param name="loop">The loop.</param>
     /// <param name="callback">What runs, with <paramref name="state"/>.</param>
     /// <param name="state">The callback's argument.</param>
     /// <param name="kind">What the callback does, for traces.</param>
-    /// <param name="subject">The object the callback belongs to, for traces and errors.</param>
+    /// <param name="subject">
+    /// The object the callback belongs to, for traces and errors: none, the state, or a done callback's subject
+    /// (or its future) when the state is its invocation; it is found again from the state, so it is not kept.
+    /// </param>
     /// <param name="userCallback">
     /// The delegate the callback stands for, when it wraps one (the user's <see cref="Action"/> that
     /// <see cref="InvokeAction"/> calls, a future's done callback), for the name; it is found again from the state,
@@ -28,7 +34,8 @@ public class Handle
         _state = state;
         Debug.Assert(userCallback is null || userCallback == WrappedCallback, "the wrapped callback is the one the state gives");
         Kind = kind;
-        Subject = subject;
+        _hasSubject = subject is not null;
+        Debug.Assert(ReferenceEquals(subject, Subject), "the subject is the one the state gives");
     }
 
     /// <summary>The loop the callback is scheduled on.</summary>
@@ -41,7 +48,9 @@ public class Handle
     public HandleKind Kind { get; }
 
     /// <summary>The task whose code the callback runs, or another object it belongs to (for traces and errors).</summary>
-    public object? Subject { get; }
+    public object? Subject => !_hasSubject ? null
+        : _state is DoneCallback.Invocation invocation ? invocation.Callback.Subject ?? invocation.Future
+        : _state;
 
     /// <summary>A stable, human-readable name of the callback (the method's name), used in traces and errors.</summary>
     public string CallbackName => (WrappedCallback ?? _callback).Method.Name;
