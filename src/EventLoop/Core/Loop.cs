@@ -21,7 +21,7 @@ public sealed partial class Loop : IDisposable
     private const double MinCancelledTimerHandlesFraction = 0.5;
 
     private readonly Queue<ReadyCallback> _ready = new();
-    private readonly PriorityQueue<TimerHandle, (double When, long Sequence)> _scheduled = new();
+    private readonly TimerHeap _scheduled = new();
     private readonly ConcurrentQueue<Handle> _inbox = new();
     private readonly SemaphoreSlim _inboxSignal = new(0);
     private readonly Stopwatch? _realClock;
@@ -272,7 +272,7 @@ public sealed partial class Loop : IDisposable
         }
 
         var timer = new TimerHandle(this, when, _timerSequence++, callback, state, subject, userCallback) { Scheduled = true };
-        _scheduled.Enqueue(timer, (when, timer.Sequence));
+        _scheduled.Enqueue(timer);
         TraceTimerScheduled(timer);
         return timer;
     }
@@ -394,7 +394,7 @@ public sealed partial class Loop : IDisposable
 
             foreach (var timer in live)
             {
-                _scheduled.Enqueue(timer, (timer.When, timer.Sequence));
+                _scheduled.Enqueue(timer);
             }
 
             _timerCancelledCount = 0;
