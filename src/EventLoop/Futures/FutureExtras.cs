@@ -28,6 +28,12 @@ internal sealed class FutureExtras
     /// <summary>The source of a task's <see cref="LoopTask.CancellationToken"/>, once asked for.</summary>
     public CancellationTokenSource? Cancellation { get; set; }
 
+    /// <summary>A task's <see cref="ExecutionContext"/> when it is not its loop's common one (see <see cref="HasOwnContext"/>).</summary>
+    public ExecutionContext? Context { get; set; }
+
+    /// <summary>True when <see cref="Context"/> is the task's (null there means no flow, not the loop's common one).</summary>
+    public bool HasOwnContext { get; set; }
+
     /// <summary>A task's <see cref="LoopTask.Id"/> when it does not fit in an int.</summary>
     public long LargeId { get; set; }
 

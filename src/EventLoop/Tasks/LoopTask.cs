@@ -11,7 +11,6 @@ public partial class LoopTask : Future, ICoroutineDriver
     // What _id and _number hold when the value does not fit (see there).
     private const int LargeCount = -1;
 
-    private ExecutionContext? _context = ExecutionContext.Capture();
     private Coroutine _resumePoint;
     // The future the task waits on, or, while it awaits something foreign, that awaiter's type (for the escape
     // report): the two never coexist, and one field serves both.
@@ -27,6 +26,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     {
         ArgumentNullException.ThrowIfNull(coroutine);
         loop.CheckThread();
+        Context = ExecutionContext.Capture();
         var id = loop.NextTaskId();
         _id = id <= int.MaxValue ? (int)id : LargeCount;
         if (_id == LargeCount)
@@ -142,6 +142,28 @@ public partial class LoopTask : Future, ICoroutineDriver
         }
 
         return --extras.CancelsRequested;
+    }
+
+    /// <summary>
+    /// The task's <see cref="ExecutionContext"/> (see <see cref="EnterContext"/>): most tasks share their loop's
+    /// <see cref="Loop.CommonTaskContext"/>, and only one with a context of its own keeps it, with the rare fields.
+    /// </summary>
+    private ExecutionContext? Context
+    {
+        get => ExtrasOrNull is { HasOwnContext: true } extras ? extras.Context : Loop.CommonTaskContext;
+        set
+        {
+            if (ExtrasOrNull is { HasOwnContext: true } own)
+            {
+                own.Context = value;
+            }
+            else if (!Loop.IsCommonTaskContext(value))
+            {
+                var extras = Extras;
+                extras.Context = value;
+                extras.HasOwnContext = true;
+            }
+        }
     }
 
     /// <summary>The wake-up a future schedules for a task that waits on it: one delegate for every task.</summary>
@@ -313,9 +335,9 @@ public partial class LoopTask : Future, ICoroutineDriver
     private ExecutionContext? EnterContext()
     {
         var outer = ExecutionContext.Capture();
-        if (_context is not null && _context != outer)
+        if (Context is { } context && context != outer)
         {
-            ExecutionContext.Restore(_context);
+            ExecutionContext.Restore(context);
         }
 
         return outer;
@@ -329,7 +351,7 @@ public partial class LoopTask : Future, ICoroutineDriver
             return;
         }
 
-        _context = current;
+        Context = current;
         if (outer is not null)
         {
             ExecutionContext.Restore(outer);
