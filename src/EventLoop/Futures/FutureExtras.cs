@@ -37,9 +37,6 @@ internal sealed class FutureExtras
     /// <summary>A task's <see cref="LoopTask.Id"/> when it does not fit in an int.</summary>
     public long LargeId { get; set; }
 
-    /// <summary>The N of a task's default name <c>Task-N</c> when it does not fit in an int.</summary>
-    public long LargeNumber { get; set; }
-
     /// <summary>A task's outstanding cancellation requests (<c>cancelling()</c>).</summary>
     public int CancelsRequested { get; set; }
 }

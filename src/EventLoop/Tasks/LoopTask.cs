@@ -8,7 +8,7 @@ namespace EventLoop;
 /// </summary>
 public partial class LoopTask : Future, ICoroutineDriver
 {
-    // What _id and _number hold when the value does not fit (see there).
+    // What _id holds when the value does not fit (see there).
     private const int LargeCount = -1;
 
     private Coroutine _resumePoint;
@@ -16,10 +16,10 @@ public partial class LoopTask : Future, ICoroutineDriver
     // report): the two never coexist, and one field serves both.
     private object? _waitingOn;
     private bool _mustCancel;
-    // The task's number and its default name's: an int holds them for a loop's first 2^31 tasks, 8 B less per task
-    // than two longs; past that (LargeCount), they are kept with the rare fields.
+    // The task's number: an int holds it for a loop's first 2^31 tasks, 4 B less per task than a long; past that
+    // (LargeCount), it is kept with the rare fields. The N of its default name Task-N is found from it (see
+    // Loop.TaskNumberOf).
     private readonly int _id;
-    private readonly int _number;
 
     internal LoopTask(Loop loop, Coroutine coroutine, string? name)
         : base(loop)
@@ -35,16 +35,13 @@ public partial class LoopTask : Future, ICoroutineDriver
         }
 
         // The default name is made when first asked for (most tasks are never asked); its number is taken now.
-        if (name is not null)
+        if (name is null)
+        {
+            loop.RecordTaskNumber(id, loop.NextTaskNumber());
+        }
+        else
         {
             Extras.Name = name;
-        }
-
-        var number = name is null ? loop.NextTaskNumber() : 0;
-        _number = number <= int.MaxValue ? (int)number : LargeCount;
-        if (_number == LargeCount)
-        {
-            Extras.LargeNumber = number;
         }
 
         coroutine.StartAsTask(this);
@@ -82,7 +79,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     internal string? NameIfMade => ExtrasOrNull?.Name;
 
     /// <summary>The name a task gets when it is given none (what <see cref="Name"/> is until a rename).</summary>
-    internal string DefaultName => $"Task-{(_number != LargeCount ? _number : ExtrasOrNull!.LargeNumber)}";
+    internal string DefaultName => $"Task-{Loop.TaskNumberOf(Id)}";
 
     /// <summary>The coroutine the task runs (<c>get_coro()</c>).</summary>
     public Coroutine Coroutine

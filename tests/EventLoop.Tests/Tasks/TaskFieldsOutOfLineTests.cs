@@ -34,6 +34,33 @@ public sealed class TaskFieldsOutOfLineTests
     }
 
     [Fact]
+    public void Default_names_count_only_the_tasks_that_took_a_number()
+    {
+        var names = new List<string>();
+
+        async Coroutine Main()
+        {
+            var loop = Loop.GetRunningLoop();
+            var tasks = new List<LoopTask>
+            {
+                loop.CreateTask(Nap()),
+                loop.CreateTask(Nap(), "direct"),
+                loop.CreateTask(Nap()),
+                loop.CreateTask(Nap(), "direct again"),
+                loop.CreateTask(Nap(), "and again"),
+                Asyncio.CreateTask(Nap(), "numbered"),
+                Asyncio.CreateTask(Nap()),
+                loop.CreateTask(Nap()),
+            };
+            await Asyncio.Gather(tasks.ToArray());
+            names.AddRange(tasks.Select(t => $"{t.Id}:{t.Name}"));
+        }
+
+        Asyncio.Run(Main());
+        Assert.Equal(["2:Task-2", "3:direct", "4:Task-3", "5:direct again", "6:and again", "7:numbered", "8:Task-5", "9:Task-6"], names);
+    }
+
+    [Fact]
     public void Names_cancel_counts_and_the_coroutine_read_as_set()
     {
         using var loop = new Loop();
