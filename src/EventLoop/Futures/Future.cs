@@ -150,7 +150,7 @@ public abstract class Future
     public void AddDoneCallback(Action<Future> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        AddDoneCallback(new DoneCallback(callback, HandleKind.Callback, this));
+        AddDoneCallback(new DoneCallback(callback, this));
     }
 
     /// <summary>Removes every registration of <paramref name="callback"/> (<c>remove_done_callback</c>); returns how many.</summary>
