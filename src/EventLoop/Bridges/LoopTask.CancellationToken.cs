@@ -11,7 +11,7 @@ public partial class LoopTask
     {
         get
         {
-            var cancellation = Extras.Cancellation ??= new CancellationTokenSource();
+            var cancellation = TaskExtras.Cancellation ??= new CancellationTokenSource();
             if (Cancelled)
             {
                 cancellation.Cancel();
@@ -21,5 +21,5 @@ public partial class LoopTask
         }
     }
 
-    private void SignalCancellationToken() => ExtrasOrNull?.Cancellation?.Cancel();
+    private void SignalCancellationToken() => TaskExtrasOrNull?.Cancellation?.Cancel();
 }

@@ -93,8 +93,28 @@ public abstract class Future
     /// <summary>The rarely used fields, if any was ever set.</summary>
     private protected FutureExtras? ExtrasOrNull => _extra as FutureExtras;
 
+    /// <summary>The owner or the rarely used fields as stored (for a subclass that knows which type it stores there).</summary>
+    private protected object? ExtraSlot => _extra;
+
     /// <summary>The rarely used fields, made now if none was set before (keeping the owner).</summary>
-    private protected FutureExtras Extras => _extra as FutureExtras ?? (FutureExtras)(_extra = new FutureExtras { Owner = _extra });
+    private protected FutureExtras Extras
+    {
+        get
+        {
+            if (_extra is FutureExtras extras)
+            {
+                return extras;
+            }
+
+            extras = NewExtras();
+            extras.Owner = _extra;
+            _extra = extras;
+            return extras;
+        }
+    }
+
+    /// <summary>What <see cref="Extras"/> makes: a task has more rare fields.</summary>
+    private protected virtual FutureExtras NewExtras() => new();
 
     /// <summary>The cancellation that ended a task's coroutine; handed out once, to the first who asks.</summary>
     /// <remarks>

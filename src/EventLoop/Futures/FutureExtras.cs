@@ -1,11 +1,12 @@
 namespace EventLoop;
 
 /// <summary>
-/// The fields few futures and tasks ever use, out of line: a future or task makes this object at the first use of
-/// one of them, and the many that never use any are smaller by their sum (a million pending tasks hold that much
-/// less memory, which the garbage collector would otherwise copy from generation to generation).
+/// The fields few futures ever use, out of line: a future makes this object at the first use of one of them, and
+/// the many that never use any are smaller by their sum (a million pending futures and tasks hold that much less
+/// memory, which the garbage collector would otherwise copy from generation to generation). Tasks have more such
+/// fields: see <see cref="LoopTaskExtras"/>.
 /// </summary>
-internal sealed class FutureExtras
+internal class FutureExtras
 {
     /// <summary>What the future waits for on behalf of someone else (see <see cref="Future.Owner"/>).</summary>
     public object? Owner { get; set; }
@@ -18,25 +19,4 @@ internal sealed class FutureExtras
 
     /// <summary>The message given to <c>cancel(msg)</c>.</summary>
     public string? CancelMessage { get; set; }
-
-    /// <summary>A task's name once given or formatted.</summary>
-    public string? Name { get; set; }
-
-    /// <summary>What a task throws into its coroutine at its next step (a cancellation).</summary>
-    public Exception? PendingThrow { get; set; }
-
-    /// <summary>The source of a task's <see cref="LoopTask.CancellationToken"/>, once asked for.</summary>
-    public CancellationTokenSource? Cancellation { get; set; }
-
-    /// <summary>A task's <see cref="ExecutionContext"/> when it is not its loop's common one (see <see cref="HasOwnContext"/>).</summary>
-    public ExecutionContext? Context { get; set; }
-
-    /// <summary>True when <see cref="Context"/> is the task's (null there means no flow, not the loop's common one).</summary>
-    public bool HasOwnContext { get; set; }
-
-    /// <summary>A task's <see cref="LoopTask.Id"/> when it does not fit in an int.</summary>
-    public long LargeId { get; set; }
-
-    /// <summary>A task's outstanding cancellation requests (<c>cancelling()</c>).</summary>
-    public int CancelsRequested { get; set; }
 }

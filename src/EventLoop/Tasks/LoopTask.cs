@@ -31,7 +31,7 @@ public partial class LoopTask : Future, ICoroutineDriver
         _id = id <= int.MaxValue ? (int)id : LargeCount;
         if (_id == LargeCount)
         {
-            Extras.LargeId = id;
+            TaskExtras.LargeId = id;
         }
 
         // The default name is made when first asked for (most tasks are never asked); its number is taken now.
@@ -41,7 +41,7 @@ public partial class LoopTask : Future, ICoroutineDriver
         }
         else
         {
-            Extras.Name = name;
+            TaskExtras.Name = name;
         }
 
         coroutine.StartAsTask(this);
@@ -60,7 +60,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     internal LoopTask? RegistryNext { get; set; }
 
     /// <summary>The task's number on its loop, in creation order (1 for the first task).</summary>
-    public long Id => _id != LargeCount ? _id : ExtrasOrNull!.LargeId;
+    public long Id => _id != LargeCount ? _id : TaskExtrasOrNull!.LargeId;
 
     /// <summary>
     /// The task's name (<c>get_name</c>/<c>set_name</c>); <c>Task-N</c> unless given, where N counts the loop's
@@ -68,15 +68,15 @@ public partial class LoopTask : Future, ICoroutineDriver
     /// </summary>
     public string Name
     {
-        get => ExtrasOrNull?.Name ?? (Extras.Name = DefaultName);
-        set => Extras.Name = value ?? throw new ArgumentNullException(nameof(value));
+        get => TaskExtrasOrNull?.Name ?? (TaskExtras.Name = DefaultName);
+        set => TaskExtras.Name = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>True when the result can never read differently once there (see <see cref="LoopTask{T}"/>).</summary>
     internal virtual bool HasImmutableResult => false;
 
     /// <summary>The name if it exists as a string already (given, or formatted once asked for), else null.</summary>
-    internal string? NameIfMade => ExtrasOrNull?.Name;
+    internal string? NameIfMade => TaskExtrasOrNull?.Name;
 
     /// <summary>The name a task gets when it is given none (what <see cref="Name"/> is until a rename).</summary>
     internal string DefaultName => $"Task-{Loop.TaskNumberOf(Id)}";
@@ -114,7 +114,7 @@ public partial class LoopTask : Future, ICoroutineDriver
             return CancelCore(message);
         }
 
-        Extras.CancelsRequested++;
+        TaskExtras.CancelsRequested++;
         Loop.TraceCancelRequested(this, message);
         SignalCancellationToken();
         if (_waitingOn is Future waitingOn && waitingOn.Cancel(message))
@@ -128,12 +128,12 @@ public partial class LoopTask : Future, ICoroutineDriver
     }
 
     /// <summary>How many cancellation requests are outstanding (<c>cancelling()</c>).</summary>
-    public int Cancelling() => ExtrasOrNull?.CancelsRequested ?? 0;
+    public int Cancelling() => TaskExtrasOrNull?.CancelsRequested ?? 0;
 
     /// <summary>Takes back one cancellation request (<c>uncancel()</c>); returns how many remain.</summary>
     public int Uncancel()
     {
-        if (ExtrasOrNull is not { CancelsRequested: > 0 } extras)
+        if (TaskExtrasOrNull is not { CancelsRequested: > 0 } extras)
         {
             return 0;
         }
@@ -147,21 +147,27 @@ public partial class LoopTask : Future, ICoroutineDriver
     /// </summary>
     private ExecutionContext? Context
     {
-        get => ExtrasOrNull is { HasOwnContext: true } extras ? extras.Context : Loop.CommonTaskContext;
+        get => TaskExtrasOrNull is { HasOwnContext: true } extras ? extras.Context : Loop.CommonTaskContext;
         set
         {
-            if (ExtrasOrNull is { HasOwnContext: true } own)
+            if (TaskExtrasOrNull is { HasOwnContext: true } own)
             {
                 own.Context = value;
             }
             else if (!Loop.IsCommonTaskContext(value))
             {
-                var extras = Extras;
+                var extras = TaskExtras;
                 extras.Context = value;
                 extras.HasOwnContext = true;
             }
         }
     }
+
+    /// <summary>The task's rarely used fields, if any was ever set (a task's <c>_extra</c> never holds an owner).</summary>
+    private LoopTaskExtras? TaskExtrasOrNull => ExtraSlot as LoopTaskExtras;
+
+    /// <summary>The task's rarely used fields, made now if none was set before.</summary>
+    private LoopTaskExtras TaskExtras => (LoopTaskExtras)Extras;
 
     /// <summary>The wake-up a future schedules for a task that waits on it: one delegate for every task.</summary>
     internal static Action<object?> WakeupCallback { get; } = Wakeup;
@@ -169,15 +175,17 @@ public partial class LoopTask : Future, ICoroutineDriver
     /// <summary>What the task throws into its coroutine at its next step (a cancellation), kept with the rare fields.</summary>
     private Exception? PendingThrow
     {
-        get => ExtrasOrNull?.PendingThrow;
+        get => TaskExtrasOrNull?.PendingThrow;
         set
         {
-            if (value is not null || ExtrasOrNull is not null)
+            if (value is not null || TaskExtrasOrNull is not null)
             {
-                Extras.PendingThrow = value;
+                TaskExtras.PendingThrow = value;
             }
         }
     }
+
+    private protected override FutureExtras NewExtras() => new LoopTaskExtras();
 
     private protected override string Describe() => $"Task '{Name}' ({StateName})";
 
