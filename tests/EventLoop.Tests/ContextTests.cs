@@ -34,4 +34,31 @@ public sealed class ContextTests
             seen);
         Assert.Null(Request.Value);
     }
+
+    [Fact]
+    public void Tasks_created_in_different_contexts_outside_the_loop_each_run_in_theirs()
+    {
+        var seen = new List<string>();
+
+        async Coroutine Report(string name)
+        {
+            await Asyncio.Sleep(0);
+            seen.Add($"{name}: {Request.Value}");
+            Request.Value = name + " changed";
+            await Asyncio.Sleep(0);
+            seen.Add($"{name}: {Request.Value}");
+        }
+
+        using var loop = new Loop();
+        var first = loop.CreateTask(Report("first"));
+        Request.Value = "outside";
+        var second = loop.CreateTask(Report("second"));
+        Request.Value = null;
+        var third = loop.CreateTask(Report("third"));
+        loop.RunUntilComplete(Asyncio.GatherOn(loop, false, [first, second, third]));
+        Assert.Equal(
+            ["first: ", "second: outside", "third: ", "first: first changed", "second: second changed", "third: third changed"],
+            seen);
+        Assert.Null(Request.Value);
+    }
 }

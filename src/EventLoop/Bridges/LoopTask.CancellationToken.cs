@@ -2,8 +2,6 @@ namespace EventLoop;
 
 public partial class LoopTask
 {
-    private CancellationTokenSource? _cancellation;
-
     /// <summary>
     /// A <see cref="System.Threading.CancellationToken"/> that is cancelled when cancellation of this task is first
     /// requested (<see cref="Cancel"/>), to hand to .NET APIs the task calls. Its callbacks run inside
@@ -13,15 +11,15 @@ public partial class LoopTask
     {
         get
         {
-            _cancellation ??= new CancellationTokenSource();
+            var cancellation = TaskExtras.Cancellation ??= new CancellationTokenSource();
             if (Cancelled)
             {
-                _cancellation.Cancel();
+                cancellation.Cancel();
             }
 
-            return _cancellation.Token;
+            return cancellation.Token;
         }
     }
 
-    private void SignalCancellationToken() => _cancellation?.Cancel();
+    private void SignalCancellationToken() => TaskExtrasOrNull?.Cancellation?.Cancel();
 }

@@ -27,7 +27,7 @@ internal sealed class GatheringFuture<TResult> : Future<TResult>
         _collect = collect;
         var seen = childrenAreDistinct ? null : new HashSet<Future>(ReferenceEqualityComparer.Instance);
         // One callback for every child: its subject is the child it runs with.
-        var onChildDone = new DoneCallback(OnChildDone, HandleKind.Callback, subject: null);
+        var onChildDone = new DoneCallback(OnChildDone, subject: null);
         foreach (var child in children)
         {
             if (seen?.Add(child) ?? true)

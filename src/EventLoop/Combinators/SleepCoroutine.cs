@@ -7,7 +7,8 @@ namespace EventLoop;
 /// </summary>
 internal sealed class SleepCoroutine(double seconds) : Coroutine
 {
-    private Future<bool>? _future;
+    // The timer's state is the future the sleep awaits (as CPython's call_later(delay, _set_result_unless_cancelled,
+    // future)): the sleep keeps no reference of its own to it.
     private TimerHandle? _timer;
 
     private static readonly StateChangeTexts s_stateChanges = new("Sleep");
@@ -18,13 +19,13 @@ internal sealed class SleepCoroutine(double seconds) : Coroutine
 
     private protected override void MoveNext()
     {
-        if (_future is null)
+        if (_timer is null)
         {
             Start();
         }
         else
         {
-            Wake(_future);
+            Wake((Future<bool>)_timer.State!);
         }
     }
 
@@ -35,7 +36,6 @@ internal sealed class SleepCoroutine(double seconds) : Coroutine
             Loop.CheckDelay(seconds, nameof(seconds));
             var loop = Loop.GetRunningLoop();
             var future = loop.CreateFuture<bool>();
-            _future = future;
             _timer = loop.CallAt(loop.Time + seconds, Asyncio.SetResultUnlessCancelled, future, null);
             MarkSuspended().SuspendOnFuture(this, future);
         }

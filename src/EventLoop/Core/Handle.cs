@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace EventLoop;
 
 /// <summary>
@@ -8,16 +10,32 @@ public class Handle
 {
     private readonly Action<object?> _callback;
     private readonly object? _state;
-    private readonly Delegate? _userCallback;
+    // The subject is null (a user's callback, a timer), the state, or what a done callback's invocation gives: a flag
+    // says which, instead of a reference in every handle.
+    private readonly bool _hasSubject;
 
+    /// <param name="loop">The loop.</param>
+    /// <param name="callback">What runs, with <paramref name="state"/>.</param>
+    /// <param name="state">The callback's argument.</param>
+    /// <param name="kind">What the callback does, for traces.</param>
+    /// <param name="subject">
+    /// The object the callback belongs to, for traces and errors: none, the state, or a done callback's subject
+    /// (or its future) when the state is its invocation; it is found again from the state, so it is not kept.
+    /// </param>
+    /// <param name="userCallback">
+    /// The delegate the callback stands for, when it wraps one (the user's <see cref="Action"/> that
+    /// <see cref="InvokeAction"/> calls, a future's done callback), for the name; it is found again from the state,
+    /// so it is not kept.
+    /// </param>
     internal Handle(Loop loop, Action<object?> callback, object? state, HandleKind kind, object? subject, Delegate? userCallback)
     {
         Loop = loop;
         _callback = callback;
         _state = state;
-        _userCallback = userCallback;
+        Debug.Assert(userCallback is null || userCallback == WrappedCallback, "the wrapped callback is the one the state gives");
         Kind = kind;
-        Subject = subject;
+        _hasSubject = subject is not null;
+        Debug.Assert(ReferenceEquals(subject, Subject), "the subject is the one the state gives");
     }
 
     /// <summary>The loop the callback is scheduled on.</summary>
@@ -30,10 +48,12 @@ public class Handle
     public HandleKind Kind { get; }
 
     /// <summary>The task whose code the callback runs, or another object it belongs to (for traces and errors).</summary>
-    public object? Subject { get; }
+    public object? Subject => !_hasSubject ? null
+        : _state is DoneCallback.Invocation invocation ? invocation.Callback.Subject ?? invocation.Future
+        : _state;
 
     /// <summary>A stable, human-readable name of the callback (the method's name), used in traces and errors.</summary>
-    public string CallbackName => (_userCallback ?? _callback).Method.Name;
+    public string CallbackName => (WrappedCallback ?? _callback).Method.Name;
 
     /// <summary>Cancels the callback; a cancelled callback is skipped by the loop. Cancelling twice is harmless.</summary>
     public virtual void Cancel() => Cancelled = true;
@@ -47,4 +67,12 @@ public class Handle
     internal void Run() => _callback(_state);
 
     internal static void InvokeAction(object? action) => ((Action)action!)();
+
+    /// <summary>The delegate that the callback calls for someone else, if it is such a wrapper.</summary>
+    private Delegate? WrappedCallback => _state switch
+    {
+        Action action when _callback == InvokeAction => action,
+        DoneCallback.Invocation invocation => invocation.Callback.Method,
+        _ => null,
+    };
 }

@@ -10,11 +10,13 @@ namespace EventLoop;
 /// <remarks>This base class carries everything but the typed result: see <see cref="Future{T}"/> and <see cref="LoopTask"/>.</remarks>
 public abstract class Future
 {
+    // The first callback has a field of its own (as CPython's fut_callback0): most futures have one, and then no list
+    // is made. A DoneCallback, or a LoopTask to wake (its wake-up needs no object: the task knows what it waits on).
+    private object? _callback0;
+    // Null, the owner alone (most futures that have one need nothing else), or the FutureExtras that hold the owner
+    // with the other fields few futures use.
+    private object? _extra;
     private FutureState _state;
-    private Exception? _exception;
-    // The first callback has a field of its own (as CPython's fut_callback0): most futures have one, and then no list is made.
-    private DoneCallback? _callback0;
-    private List<DoneCallback>? _callbacks;
     private bool _logTraceback;
 
     private protected Future(Loop loop)
@@ -23,7 +25,7 @@ public abstract class Future
         Loop = loop;
     }
 
-    private enum FutureState
+    private enum FutureState : byte
     {
         Pending,
         Cancelled,
@@ -43,20 +45,86 @@ public abstract class Future
     /// What the future waits for on behalf of someone else: the lock, event, semaphore, condition or queue whose
     /// waiter it is; null for a plain future. Deadlock reports and task dumps name it.
     /// </summary>
-    public object? Owner { get; internal set; }
+    public object? Owner
+    {
+        get => _extra is FutureExtras extras ? extras.Owner : _extra;
+        internal set
+        {
+            if (_extra is FutureExtras extras)
+            {
+                extras.Owner = value;
+            }
+            else
+            {
+                _extra = value;
+            }
+        }
+    }
 
     /// <summary>The message given to <see cref="Cancel"/>, kept for the <see cref="CancelledError"/> it raises.</summary>
-    private protected string? CancelMessage { get; set; }
+    private protected string? CancelMessage
+    {
+        get => ExtrasOrNull?.CancelMessage;
+        set
+        {
+            if (value is not null || _extra is FutureExtras)
+            {
+                Extras.CancelMessage = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The exception the future finished with, or a task's cancellation still to hand out (see
+    /// <see cref="CancelledException"/>): with the rare fields, as most futures finish without one.
+    /// </summary>
+    private Exception? StoredException
+    {
+        get => ExtrasOrNull?.Exception;
+        set
+        {
+            if (value is not null || ExtrasOrNull is not null)
+            {
+                Extras.Exception = value;
+            }
+        }
+    }
+
+    /// <summary>The rarely used fields, if any was ever set.</summary>
+    private protected FutureExtras? ExtrasOrNull => _extra as FutureExtras;
+
+    /// <summary>The owner or the rarely used fields as stored (for a subclass that knows which type it stores there).</summary>
+    private protected object? ExtraSlot => _extra;
+
+    /// <summary>The rarely used fields, made now if none was set before (keeping the owner).</summary>
+    private protected FutureExtras Extras
+    {
+        get
+        {
+            if (_extra is FutureExtras extras)
+            {
+                return extras;
+            }
+
+            extras = NewExtras();
+            extras.Owner = _extra;
+            _extra = extras;
+            return extras;
+        }
+    }
+
+    /// <summary>What <see cref="Extras"/> makes: a task has more rare fields.</summary>
+    private protected virtual FutureExtras NewExtras() => new();
 
     /// <summary>The cancellation that ended a task's coroutine; handed out once, to the first who asks.</summary>
     /// <remarks>
-    /// A cancelled future has no exception of its own, so this shares the exception's field (one field less in every
-    /// future and task). It is set just before the task is cancelled, while the field is still empty.
+    /// A cancelled future has no exception of its own, so this shares the exception's place (one field less in
+    /// every task's side object). It is set just before the task is cancelled, while the place is still empty.
     /// </remarks>
     private protected CancelledError? CancelledException
     {
-        get => _state == FutureState.Cancelled ? _exception as CancelledError : null;
-        set => _exception = value;
+        get => _state == FutureState.Cancelled ? StoredException as CancelledError : null;
+        set => StoredException = value;
     }
 
     /// <summary>
@@ -82,7 +150,7 @@ public abstract class Future
         }
 
         _logTraceback = false;
-        return _exception;
+        return StoredException;
     }
 
     /// <summary>
@@ -102,20 +170,20 @@ public abstract class Future
     public void AddDoneCallback(Action<Future> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        AddDoneCallback(new DoneCallback(callback, HandleKind.Callback, this));
+        AddDoneCallback(new DoneCallback(callback, this));
     }
 
     /// <summary>Removes every registration of <paramref name="callback"/> (<c>remove_done_callback</c>); returns how many.</summary>
     public int RemoveDoneCallback(Action<Future> callback)
     {
         var removed = 0;
-        if (_callback0 is not null && _callback0.Callback == callback)
+        if (_callback0 is DoneCallback first && first.Callback == callback)
         {
             _callback0 = null;
             removed++;
         }
 
-        return removed + (_callbacks?.RemoveAll(c => c.Callback == callback) ?? 0);
+        return removed + (ExtrasOrNull?.Callbacks?.RemoveAll(c => c is DoneCallback other && other.Callback == callback) ?? 0);
     }
 
     /// <summary>Lets coroutines (and plain <c>async</c> code) <c>await</c> the future.</summary>
@@ -139,21 +207,10 @@ public abstract class Future
     /// <summary>The result boxed, for <see cref="Result"/>; null for futures without a value.</summary>
     private protected abstract object? ResultObject { get; }
 
-    internal void AddDoneCallback(DoneCallback callback)
-    {
-        if (_state != FutureState.Pending)
-        {
-            Schedule(callback);
-        }
-        else if (_callback0 is null && _callbacks is null)
-        {
-            _callback0 = callback;
-        }
-        else
-        {
-            (_callbacks ??= []).Add(callback);
-        }
-    }
+    internal void AddDoneCallback(DoneCallback callback) => AddCallback(callback);
+
+    /// <summary>Wakes <paramref name="task"/> once the future is done, as a done callback would (CPython's <c>__wakeup</c>).</summary>
+    internal void AddWakeup(LoopTask task) => AddCallback(task);
 
     internal void RemoveDoneCallback(DoneCallback callback)
     {
@@ -163,7 +220,7 @@ public abstract class Future
         }
         else
         {
-            _callbacks?.Remove(callback);
+            ExtrasOrNull?.Callbacks?.Remove(callback);
         }
     }
 
@@ -181,9 +238,9 @@ public abstract class Future
         }
 
         _logTraceback = false;
-        if (_exception is not null)
+        if (StoredException is { } exception)
         {
-            ExceptionDispatchInfo.Throw(_exception);
+            ExceptionDispatchInfo.Throw(exception);
         }
     }
 
@@ -205,7 +262,7 @@ public abstract class Future
     /// <summary>True when the future finished with an exception nobody looked at (for the loop's report at close).</summary>
     internal bool HasUnretrievedException => _logTraceback;
 
-    internal Exception? ExceptionUnchecked => _state == FutureState.Finished ? _exception : null;
+    internal Exception? ExceptionUnchecked => _state == FutureState.Finished ? StoredException : null;
 
     internal string? CancelMessageOrNull => CancelMessage;
 
@@ -234,7 +291,7 @@ public abstract class Future
     {
         ArgumentNullException.ThrowIfNull(exception);
         ThrowIfDone("exception");
-        _exception = exception;
+        StoredException = exception;
         _state = FutureState.Finished;
         _logTraceback = true;
         Loop.TrackUnretrieved(this);
@@ -250,6 +307,22 @@ public abstract class Future
         }
     }
 
+    private void AddCallback(object callback)
+    {
+        if (_state != FutureState.Pending)
+        {
+            Schedule(callback);
+        }
+        else if (_callback0 is null && ExtrasOrNull?.Callbacks is null)
+        {
+            _callback0 = callback;
+        }
+        else
+        {
+            (Extras.Callbacks ??= []).Add(callback);
+        }
+    }
+
     private void ScheduleCallbacks()
     {
         if (_callback0 is { } first)
@@ -258,18 +331,27 @@ public abstract class Future
             Schedule(first);
         }
 
-        if (_callbacks is null)
+        if (ExtrasOrNull is not { Callbacks: { } callbacks } extras)
         {
             return;
         }
 
-        var callbacks = _callbacks;
-        _callbacks = null;
+        extras.Callbacks = null;
         foreach (var callback in callbacks)
         {
             Schedule(callback);
         }
     }
 
-    private void Schedule(DoneCallback callback) => Loop.Schedule(callback, this);
+    private void Schedule(object callback)
+    {
+        if (callback is DoneCallback doneCallback)
+        {
+            Loop.Schedule(doneCallback, this);
+        }
+        else
+        {
+            Loop.Schedule(LoopTask.WakeupCallback, callback, HandleKind.Wakeup);
+        }
+    }
 }

@@ -200,7 +200,7 @@ public sealed partial class Loop
                 "This event loop is already running: RunUntilComplete cannot be called from inside the loop; await the work instead.");
         }
 
-        var stopWhenDone = new DoneCallback(StopWhenDone, HandleKind.Callback, future);
+        var stopWhenDone = new DoneCallback(StopWhenDone, future);
         future.AddDoneCallback(stopWhenDone);
         try
         {

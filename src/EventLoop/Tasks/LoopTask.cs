@@ -8,32 +8,43 @@ namespace EventLoop;
 /// </summary>
 public partial class LoopTask : Future, ICoroutineDriver
 {
-    // One delegate for every task's wake-up: the callback gets the task as its subject.
-    private static readonly Action<object, Future> s_wakeup = Wakeup;
+    // What _id holds when the value does not fit (see there).
+    private const int LargeCount = -1;
 
-    private DoneCallback? _wakeup;
-    private ExecutionContext? _context = ExecutionContext.Capture();
     private Coroutine _resumePoint;
     // The future the task waits on, or, while it awaits something foreign, that awaiter's type (for the escape
     // report): the two never coexist, and one field serves both.
     private object? _waitingOn;
-    private Exception? _pendingThrow;
     private bool _mustCancel;
-    private int _cancelsRequested;
-    private string? _name;
-    private long _number;
+    // The task's number: an int holds it for a loop's first 2^31 tasks, 4 B less per task than a long; past that
+    // (LargeCount), it is kept with the rare fields. The N of its default name Task-N is found from it (see
+    // Loop.TaskNumberOf).
+    private readonly int _id;
 
     internal LoopTask(Loop loop, Coroutine coroutine, string? name)
         : base(loop)
     {
         ArgumentNullException.ThrowIfNull(coroutine);
         loop.CheckThread();
-        Id = loop.NextTaskId();
+        Context = ExecutionContext.Capture();
+        var id = loop.NextTaskId();
+        _id = id <= int.MaxValue ? (int)id : LargeCount;
+        if (_id == LargeCount)
+        {
+            TaskExtras.LargeId = id;
+        }
+
         // The default name is made when first asked for (most tasks are never asked); its number is taken now.
-        _name = name;
-        _number = name is null ? loop.NextTaskNumber() : 0;
+        if (name is null)
+        {
+            loop.RecordTaskNumber(id, loop.NextTaskNumber());
+        }
+        else
+        {
+            TaskExtras.Name = name;
+        }
+
         coroutine.StartAsTask(this);
-        Coroutine = coroutine;
         _resumePoint = coroutine;
         loop.TraceTaskCreated(this);
         loop.Schedule(StepCallback, this, HandleKind.Step);
@@ -49,7 +60,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     internal LoopTask? RegistryNext { get; set; }
 
     /// <summary>The task's number on its loop, in creation order (1 for the first task).</summary>
-    public long Id { get; }
+    public long Id => _id != LargeCount ? _id : TaskExtrasOrNull!.LargeId;
 
     /// <summary>
     /// The task's name (<c>get_name</c>/<c>set_name</c>); <c>Task-N</c> unless given, where N counts the loop's
@@ -57,21 +68,34 @@ public partial class LoopTask : Future, ICoroutineDriver
     /// </summary>
     public string Name
     {
-        get => _name ??= DefaultName;
-        set => _name = value ?? throw new ArgumentNullException(nameof(value));
+        get => TaskExtrasOrNull?.Name ?? (TaskExtras.Name = DefaultName);
+        set => TaskExtras.Name = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>True when the result can never read differently once there (see <see cref="LoopTask{T}"/>).</summary>
     internal virtual bool HasImmutableResult => false;
 
     /// <summary>The name if it exists as a string already (given, or formatted once asked for), else null.</summary>
-    internal string? NameIfMade => _name;
+    internal string? NameIfMade => TaskExtrasOrNull?.Name;
 
     /// <summary>The name a task gets when it is given none (what <see cref="Name"/> is until a rename).</summary>
-    internal string DefaultName => $"Task-{_number}";
+    internal string DefaultName => $"Task-{Loop.TaskNumberOf(Id)}";
 
     /// <summary>The coroutine the task runs (<c>get_coro()</c>).</summary>
-    public Coroutine Coroutine { get; }
+    public Coroutine Coroutine
+    {
+        get
+        {
+            // The root of the await chain, which the innermost frame leads to: not kept in a field of every task.
+            var frame = _resumePoint;
+            while (frame.Caller is { } caller)
+            {
+                frame = caller;
+            }
+
+            return frame;
+        }
+    }
 
     /// <summary>The future the task is waiting for right now, if any (<c>_fut_waiter</c>).</summary>
     public Future? WaitingOn => _waitingOn as Future;
@@ -90,7 +114,7 @@ public partial class LoopTask : Future, ICoroutineDriver
             return CancelCore(message);
         }
 
-        _cancelsRequested++;
+        TaskExtras.CancelsRequested++;
         Loop.TraceCancelRequested(this, message);
         SignalCancellationToken();
         if (_waitingOn is Future waitingOn && waitingOn.Cancel(message))
@@ -104,18 +128,64 @@ public partial class LoopTask : Future, ICoroutineDriver
     }
 
     /// <summary>How many cancellation requests are outstanding (<c>cancelling()</c>).</summary>
-    public int Cancelling() => _cancelsRequested;
+    public int Cancelling() => TaskExtrasOrNull?.CancelsRequested ?? 0;
 
     /// <summary>Takes back one cancellation request (<c>uncancel()</c>); returns how many remain.</summary>
     public int Uncancel()
     {
-        if (_cancelsRequested > 0)
+        if (TaskExtrasOrNull is not { CancelsRequested: > 0 } extras)
         {
-            _cancelsRequested--;
+            return 0;
         }
 
-        return _cancelsRequested;
+        return --extras.CancelsRequested;
     }
+
+    /// <summary>
+    /// The task's <see cref="ExecutionContext"/> (see <see cref="EnterContext"/>): most tasks share their loop's
+    /// <see cref="Loop.CommonTaskContext"/>, and only one with a context of its own keeps it, with the rare fields.
+    /// </summary>
+    private ExecutionContext? Context
+    {
+        get => TaskExtrasOrNull is { HasOwnContext: true } extras ? extras.Context : Loop.CommonTaskContext;
+        set
+        {
+            if (TaskExtrasOrNull is { HasOwnContext: true } own)
+            {
+                own.Context = value;
+            }
+            else if (!Loop.IsCommonTaskContext(value))
+            {
+                var extras = TaskExtras;
+                extras.Context = value;
+                extras.HasOwnContext = true;
+            }
+        }
+    }
+
+    /// <summary>The task's rarely used fields, if any was ever set (a task's <c>_extra</c> never holds an owner).</summary>
+    private LoopTaskExtras? TaskExtrasOrNull => ExtraSlot as LoopTaskExtras;
+
+    /// <summary>The task's rarely used fields, made now if none was set before.</summary>
+    private LoopTaskExtras TaskExtras => (LoopTaskExtras)Extras;
+
+    /// <summary>The wake-up a future schedules for a task that waits on it: one delegate for every task.</summary>
+    internal static Action<object?> WakeupCallback { get; } = Wakeup;
+
+    /// <summary>What the task throws into its coroutine at its next step (a cancellation), kept with the rare fields.</summary>
+    private Exception? PendingThrow
+    {
+        get => TaskExtrasOrNull?.PendingThrow;
+        set
+        {
+            if (value is not null || TaskExtrasOrNull is not null)
+            {
+                TaskExtras.PendingThrow = value;
+            }
+        }
+    }
+
+    private protected override FutureExtras NewExtras() => new LoopTaskExtras();
 
     private protected override string Describe() => $"Task '{Name}' ({StateName})";
 
@@ -147,8 +217,8 @@ public partial class LoopTask : Future, ICoroutineDriver
         }
 
         _resumePoint = frame;
-        // One wake-up callback per task, made at its first wait: awaiting a future allocates nothing more.
-        future.AddDoneCallback(_wakeup ??= new DoneCallback(s_wakeup, HandleKind.Wakeup, this));
+        // The task itself is the done callback: waking it needs no object, as it knows the future it waits on.
+        future.AddWakeup(this);
         _waitingOn = future;
         Loop.TraceSuspending(WaitKind.Future, future);
         if (_mustCancel && future.Cancel(CancelMessage))
@@ -174,12 +244,15 @@ public partial class LoopTask : Future, ICoroutineDriver
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void ThrowSteppedWhenDone() => throw new InvalidStateError($"Task '{Name}' is already done; it cannot step again.");
 
-    private static void Wakeup(object task, Future future) => ((LoopTask)task).Wakeup(future);
+    private static void Wakeup(object? task) => ((LoopTask)task!).Wakeup();
 
-    private void Wakeup(Future future)
+    private void Wakeup()
     {
-        // A future that was cancelled, or failed with a cancellation (a gather whose child was cancelled), carries
-        // the cancellation to deliver: a pending cancel() must not replace it (CPython's __wakeup and __step).
+        // The future that woke the task is the one it waits on: nothing else steps a task between its suspension on
+        // a future and that future's wake-up. One that was cancelled, or failed with a cancellation (a gather whose
+        // child was cancelled), carries the cancellation to deliver: a pending cancel() must not replace it
+        // (CPython's __wakeup and __step).
+        var future = (Future)_waitingOn!;
         Step(future.Cancelled || future.ExceptionUnchecked is OperationCanceledException ? future : null);
     }
 
@@ -208,7 +281,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     /// </summary>
     private void ResumeAfterEscape()
     {
-        _pendingThrow = new LoopEscapeException(
+        PendingThrow = new LoopEscapeException(
             $"task '{Name}' was resumed from another thread after awaiting {(_waitingOn as Type)?.Name} in coroutine '{_resumePoint.Name}': "
             + "that work ran outside the loop (Task.Run, ConfigureAwait(false), or Task.Delay without loop.TimeProvider), "
             + "which makes a virtual-clock run nondeterministic. Use Asyncio.Sleep or loop.TimeProvider for time, and await "
@@ -232,7 +305,7 @@ public partial class LoopTask : Future, ICoroutineDriver
             _mustCancel = false;
             if (cancelledWaiter is null)
             {
-                _pendingThrow = MakeCancelledError();
+                PendingThrow = MakeCancelledError();
             }
         }
 
@@ -243,12 +316,12 @@ public partial class LoopTask : Future, ICoroutineDriver
             _waitingOn = null;
         }
 
-        Loop.TraceStepEntered(this, cancelledWaiter, _pendingThrow);
+        Loop.TraceStepEntered(this, cancelledWaiter, PendingThrow);
         Loop.EnterTask(this);
-        if (_pendingThrow is not null)
+        if (PendingThrow is not null)
         {
-            Loop.PendingThrow = _pendingThrow;
-            _pendingThrow = null;
+            Loop.PendingThrow = PendingThrow;
+            PendingThrow = null;
         }
 
         var outerContext = EnterContext();
@@ -261,7 +334,7 @@ public partial class LoopTask : Future, ICoroutineDriver
             LeaveContext(outerContext);
             if (Loop.PendingThrow is { } untaken)
             {
-                _pendingThrow = untaken;
+                PendingThrow = untaken;
                 Loop.PendingThrow = null;
             }
 
@@ -278,9 +351,9 @@ public partial class LoopTask : Future, ICoroutineDriver
     private ExecutionContext? EnterContext()
     {
         var outer = ExecutionContext.Capture();
-        if (_context is not null && _context != outer)
+        if (Context is { } context && context != outer)
         {
-            ExecutionContext.Restore(_context);
+            ExecutionContext.Restore(context);
         }
 
         return outer;
@@ -294,7 +367,7 @@ public partial class LoopTask : Future, ICoroutineDriver
             return;
         }
 
-        _context = current;
+        Context = current;
         if (outer is not null)
         {
             ExecutionContext.Restore(outer);

@@ -50,4 +50,44 @@ public class TimerHeapTests
             Assert.Equal(0, heap.Count);
         }, seed: "0N0XIzNsQ0O2", iter: 500);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Pops_as_the_PriorityQueue_it_replaced_did(int seed)
+    {
+        using var loop = new Loop();
+        var random = new Random(seed);
+        var heap = new TimerHeap();
+        var reference = new PriorityQueue<TimerHandle, (double, long)>();
+        long sequence = 0;
+
+        // Few distinct deadlines, -0.0 and 0.0 among them, so that many timers tie.
+        double[] deadlines = [-0.0, 0.0, 0.5, 1, 1, 2.25, double.PositiveInfinity];
+        for (var step = 0; step < 5000; step++)
+        {
+            if (heap.Count == 0 || random.Next(3) > 0)
+            {
+                var when = random.Next(4) == 0 ? random.NextDouble() : deadlines[random.Next(deadlines.Length)];
+                var timer = new TimerHandle(loop, when, sequence++, _ => { }, null, null, null);
+                heap.Push(timer);
+                reference.Enqueue(timer, (when, timer.Sequence));
+            }
+            else
+            {
+                Assert.Same(reference.Peek(), heap.Head);
+                Assert.Same(reference.Dequeue(), heap.Pop());
+            }
+
+            Assert.Equal(reference.Count, heap.Count);
+        }
+
+        while (reference.TryDequeue(out var expected, out _))
+        {
+            Assert.Same(expected, heap.Pop());
+        }
+
+        Assert.Equal(0, heap.Count);
+    }
 }
