@@ -62,8 +62,7 @@ public sealed class AsyncCondition
         Release();
         try
         {
-            var waiter = _binding.Get(this).CreateWaiter(this);
-            _waiters.AddLast(waiter);
+            var waiter = _waiters.AddNew(_binding.Get(this), this);
             try
             {
                 await waiter;

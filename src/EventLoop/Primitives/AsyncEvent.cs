@@ -61,8 +61,7 @@ public sealed class AsyncEvent
             return true;
         }
 
-        var waiter = _binding.Get(this).CreateWaiter(this);
-        _waiters.AddLast(waiter);
+        var waiter = _waiters.AddNew(_binding.Get(this), this);
         try
         {
             await waiter;

@@ -69,9 +69,7 @@ public sealed class AsyncLock : IAcquirable
             return null;
         }
 
-        var waiter = _binding.Get(this).CreateWaiter(this);
-        _waiters.AddLast(waiter);
-        return waiter;
+        return _waiters.AddNew(_binding.Get(this), this);
     }
 
     /// <summary>

@@ -140,9 +140,7 @@ public class AsyncQueue<T>
     {
         if (Full)
         {
-            var putter = _binding.Get(this).CreateWaiter(this);
-            _putters.AddLast(putter);
-            return putter;
+            return _putters.AddNew(_binding.Get(this), this);
         }
 
         Store(item);
@@ -158,9 +156,7 @@ public class AsyncQueue<T>
         if (Empty)
         {
             item = default!;
-            var getter = _binding.Get(this).CreateWaiter(this);
-            _getters.AddLast(getter);
-            return getter;
+            return _getters.AddNew(_binding.Get(this), this);
         }
 
         item = Take();

@@ -86,9 +86,7 @@ public class AsyncSemaphore : IAcquirable
             return null;
         }
 
-        var waiter = _binding.Get(this).CreateWaiter(this);
-        _waiters.AddLast(waiter);
-        return waiter;
+        return _waiters.AddNew(_binding.Get(this), this);
     }
 
     /// <summary>

@@ -49,6 +49,14 @@ internal sealed class WaiterQueue
     /// <summary>The waiters from the first in line to the last.</summary>
     public Enumerator GetEnumerator() => new(this);
 
+    /// <summary>Queues a new waiter future of <paramref name="owner"/> on <paramref name="loop"/> last, and returns it.</summary>
+    public Future<bool> AddNew(Loop loop, object owner)
+    {
+        var waiter = loop.CreateWaiter(owner);
+        AddLast(waiter);
+        return waiter;
+    }
+
     /// <summary>Queues <paramref name="waiter"/> last.</summary>
     public void AddLast(Future<bool> waiter)
     {
