@@ -14,6 +14,9 @@ public sealed partial class Loop
     private static int s_instrumentedLoops;
 
     private ILoopInstrument[]? _instruments;
+    // The log of the recorder that is the only instrument, if so: events go straight into it, without building a
+    // TraceEvent or calling through the interface.
+    private TraceEventLog? _soleRecorderLog;
     private bool _countedAsInstrumented;
     private long _traceSequence;
     private WaitKind _traceWait;
@@ -31,6 +34,7 @@ public sealed partial class Loop
         ArgumentNullException.ThrowIfNull(instrument);
         CheckThread();
         _instruments = _instruments is null ? [instrument] : [.. _instruments, instrument];
+        _soleRecorderLog = _instruments is [TraceRecorder recorder] ? recorder.Log : null;
         UpdateInstrumentedCount();
 
         // The start marker takes the number of the events so far instead of a new one, so instruments attached at
@@ -50,6 +54,7 @@ public sealed partial class Loop
         }
 
         _instruments = _instruments.Length == 1 ? null : [.. _instruments[..index], .. _instruments[(index + 1)..]];
+        _soleRecorderLog = _instruments is [TraceRecorder recorder] ? recorder.Log : null;
         UpdateInstrumentedCount();
 
         return true;
@@ -250,6 +255,12 @@ public sealed partial class Loop
         var instruments = _instruments;
         if (instruments is null)
         {
+            return;
+        }
+
+        if (_soleRecorderLog is { } log)
+        {
+            log.Add(++_traceSequence, Iteration, Time, kind, task, taskName, detail, wait, relatedTask);
             return;
         }
 

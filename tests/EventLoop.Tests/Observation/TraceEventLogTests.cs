@@ -56,6 +56,93 @@ public class TraceEventLogTests
     }
 
     [Fact]
+    public void Shapes_tasks_and_runs_read_back_across_every_chunk_boundary()
+    {
+        // Past the first chunk of entries (16,384), of runs (4,096) and of shapes (1,024), with repeated shapes (as a
+        // loop emits them), fresh details, shapes that repeat out of order, and three tasks taking turns (the log
+        // remembers two).
+        using var loop = new Loop();
+        LoopTask[] tasks = [.. Enumerable.Range(0, 3).Select(i => loop.CreateTask(Asyncio.Sleep(0), "T" + i))];
+        string[] details = ["step", "yield", "A: Running -> Suspended", "A: Suspended -> Running", ""];
+        var added = Enumerable.Range(0, 40_000).Select(i => new TraceEvent(
+                sequence: i + (i / 5000),
+                iteration: i / 7,
+                time: i / 3 * 0.5,
+                kind: (TraceEventKind)(i % 19),
+                task: i % 4 == 3 ? null : tasks[(i / 2) % 3],
+                taskName: i % 6 == 0 ? null : "T" + (i % 3),
+                detail: i % 11 == 0 ? "fresh " + i : details[(i * 7 / 3) % details.Length],
+                wait: (WaitKind)(i % 3),
+                relatedTask: i % 13 == 0 ? "R" : null))
+            .ToArray();
+        var log = new TraceEventLog();
+        foreach (var traceEvent in added)
+        {
+            log.Add(in traceEvent);
+        }
+
+        Assert.Equal(added.Length, log.Count);
+        Assert.Equal(added.Select(Describe), log.Select(Describe));
+        foreach (var index in new[] { 0, 1023, 1024, 4095, 4096, 16383, 16384, 16385, 32767, 32768, 39999 })
+        {
+            Assert.Equal(Describe(added[index]), Describe(log[index]));
+            Assert.Same(added[index].Detail, log[index].Detail);
+            Assert.Same(added[index].Task, log[index].Task);
+        }
+
+        foreach (var task in tasks)
+        {
+            loop.RunUntilComplete(task);
+        }
+    }
+
+    [Fact]
+    public void A_recorder_alone_records_what_it_records_beside_another_instrument()
+    {
+        // Alone, the loop adds to the recorder's log directly; beside another instrument, through OnEvent.
+        static List<string> Record(bool alone)
+        {
+            using var loop = new Loop();
+            var recorder = new TraceRecorder();
+            loop.AddInstrument(recorder);
+            if (!alone)
+            {
+                loop.AddInstrument(new TraceCallback(_ => { }));
+            }
+
+            loop.RunUntilComplete(loop.CreateTask(Busy()));
+            return [.. recorder.Events.Select(e => Describe(e) + "|" + e.Task?.Done)];
+        }
+
+        Assert.Equal(Record(alone: false), Record(alone: true));
+    }
+
+    private static async Coroutine Busy()
+    {
+        var sleeper = Asyncio.CreateTask(Asyncio.Sleep(5), "sleeper");
+        var yielder = Asyncio.CreateTask(Yields(3));
+        await Asyncio.Sleep(0.25);
+        sleeper.Cancel("enough");
+        await Asyncio.Gather(Yields(2), Yields(1));
+        await yielder;
+        try
+        {
+            await sleeper;
+        }
+        catch (CancelledError)
+        {
+        }
+    }
+
+    private static async Coroutine Yields(int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            await Asyncio.Sleep(0);
+        }
+    }
+
+    [Fact]
     public void A_default_task_name_is_the_one_the_task_had_when_the_event_happened()
     {
         using var loop = new Loop();
