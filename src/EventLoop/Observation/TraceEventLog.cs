@@ -3,52 +3,51 @@ using System.Collections;
 namespace EventLoop;
 
 /// <summary>
-/// The events a <see cref="TraceRecorder"/> keeps, packed: 8 bytes per event in arrays the garbage collector never
+/// The events a <see cref="TraceRecorder"/> keeps, packed: 4 bytes per event in arrays the garbage collector never
 /// has to look into. A traced task switch records about ten events that all stay alive; kept as references they
 /// made every collection copy and scan them again, which was most of what recording cost.
 /// </summary>
 /// <remarks>
-/// Most of an event repeats. The sequence number goes up by one from event to event and the iteration and time stay
-/// the same for the dozen events of an iteration, so they are kept once per run of such events (a
-/// <see cref="Segment"/>). The kind, wait kind, task name, detail and related task of an event are nearly always
-/// one of a few combinations (a <see cref="Shape"/>: the same strings, made once, for every switch of every task),
-/// kept once each; the task is kept in a table. What is left per event is two numbers: its shape and its task's
-/// slot. Reading an event back rebuilds the same <see cref="TraceEvent"/>, with the very strings it came with.
+/// Most of an event repeats. The sequence number goes up by one from event to event, the time stays the same for
+/// many events and the iteration goes up by one now and then, so they are kept once per run of such events (a
+/// <see cref="Segment"/>; a bit in the event marks where the iteration goes up). The task changes only now and then
+/// too, so it is kept once per run of events about the same task (a <see cref="TaskRun"/>; events about no task do
+/// not break a run). The kind, wait kind, task name, detail and related task of an event are nearly always one of a
+/// few combinations (a <see cref="Shape"/>: the same strings, made once, for every switch of every task), kept once
+/// each. What is left per event is the number of its shape. Reading an event back rebuilds the same
+/// <see cref="TraceEvent"/>, with the very strings and task it came with.
 /// <para>
 /// Finding an event's shape must be cheaper than storing the strings: each shape remembers the shape that followed
 /// it last time, which is nearly always the next one again (a loop repeats itself), so the common case is one
 /// comparison. Otherwise a small table indexed by the strings' contents finds a recent shape, or a new one is
-/// added: a detail formatted afresh (a time, a result) is a shape of its own. Tasks likewise: the last two are
-/// remembered, and any other task takes a new slot, so a task seen again later may hold several.
+/// added: a detail formatted afresh (a time, a result) is a shape of its own.
 /// </para>
 /// </remarks>
 internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 {
-    // 16,384 entries of 8 B: a chunk lands on the large-object heap, where the collector never copies it.
-    private const int EntryChunkShift = 14;
+    // 32,768 entries of 4 B: a chunk lands on the large-object heap, where the collector never copies it.
+    private const int EntryChunkShift = 15;
+    // A run of events is cut after this many, so that reading one event counts at most this many iteration bits.
+    private const int MaxSegmentLength = 256;
+    private const uint IterationAdvanced = 1u << 31;
     private const int ShapeCacheSize = 1024;
 
-    private readonly ChunkedList<Entry> _entries = new(EntryChunkShift);
+    private readonly ChunkedList<uint> _entries = new(EntryChunkShift);
     private readonly ChunkedList<Segment> _segments = new(12);
-    private readonly ChunkedList<Shape> _shapes = new(10);
-    private readonly ChunkedList<LoopTask?> _tasks = new(12);
+    private readonly ChunkedList<TaskRun> _taskRuns = new(12);
+    private Shape[] _shapes = new Shape[16];
+    private int _shapeCount;
 
     // The run of events being added to: what the next event must carry to continue it.
     private long _nextSequence;
     private long _iteration;
     private long _timeBits;
+    private LoopTask? _runTask;
 
     // The last event's shape, and the shape that followed it last time (-1: none).
     private int _lastShape = -1;
     private int _predictedShape = -1;
     private readonly int[] _shapeCache = new int[ShapeCacheSize];
-
-    private LoopTask? _recentTask;
-    private int _recentSlot;
-    private LoopTask? _olderTask;
-    private int _olderSlot;
-
-    public TraceEventLog() => Clear();
 
     public int Count => _entries.Count;
 
@@ -58,7 +57,14 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            return Read(index, FindSegment(index));
+            var segment = FindSegment(index);
+            var iteration = _segments[segment].Iteration;
+            for (var i = _segments[segment].Start + 1; i <= index; i++)
+            {
+                iteration += _entries[i] >> 31;
+            }
+
+            return Read(index, segment, iteration, FindTaskRun(index));
         }
     }
 
@@ -70,70 +76,102 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     public void Add(long sequence, long iteration, double time, TraceEventKind kind, LoopTask? task, string? taskName,
         string? detail, WaitKind wait, string? relatedTask)
     {
+        var index = Count;
         // Time is compared bit for bit so that -0.0 and 0.0 (equal as numbers) still read back as they came.
         var timeBits = BitConverter.DoubleToInt64Bits(time);
-        if (sequence != _nextSequence || iteration != _iteration || timeBits != _timeBits || _segments.Count == 0)
+        var entry = 0u;
+        if (iteration != _iteration || sequence != _nextSequence || timeBits != _timeBits || (index & (MaxSegmentLength - 1)) == 0)
         {
-            _segments.Add(new Segment(Count, sequence, iteration, time));
+            if (iteration == _iteration + 1 && sequence == _nextSequence && timeBits == _timeBits && (index & (MaxSegmentLength - 1)) != 0)
+            {
+                entry = IterationAdvanced;
+            }
+            else
+            {
+                _segments.Add(new Segment(index, sequence, iteration, time));
+                _timeBits = timeBits;
+            }
+
             _iteration = iteration;
-            _timeBits = timeBits;
         }
 
         _nextSequence = sequence + 1;
 
-        int shape;
-        var predicted = _predictedShape;
-        if (predicted >= 0 && _shapes[predicted].Is(kind, taskName, detail, wait, relatedTask))
+        if (task is not null && !ReferenceEquals(task, _runTask))
         {
-            shape = predicted;
-            _lastShape = shape;
-            _predictedShape = _shapes[shape].Next;
+            _taskRuns.Add(new TaskRun(index, task));
+            _runTask = task;
+        }
+
+        var predicted = _predictedShape;
+        if ((uint)predicted < (uint)_shapes.Length && _shapes[predicted].Is(kind, task is not null, taskName, detail, wait, relatedTask))
+        {
+            _lastShape = predicted;
+            _predictedShape = _shapes[predicted].Next;
+            entry |= (uint)predicted;
         }
         else
         {
-            shape = FindShape(kind, taskName, detail, wait, relatedTask);
+            entry |= (uint)FindShape(kind, task is not null, taskName, detail, wait, relatedTask);
         }
 
-        var slot = task is null ? 0 : ReferenceEquals(task, _recentTask) ? _recentSlot : SlotOf(task);
-        _entries.Add(new Entry(shape, slot));
+        _entries.Add(entry);
     }
 
     public void Clear()
     {
         _entries.Clear();
         _segments.Clear();
-        _shapes.Clear();
-        _tasks.Clear();
-        _tasks.Add(null);
+        _taskRuns.Clear();
+        _shapes = new Shape[16];
+        _shapeCount = 0;
+        _runTask = null;
         Array.Clear(_shapeCache);
         (_lastShape, _predictedShape) = (-1, -1);
-        (_recentTask, _recentSlot, _olderTask, _olderSlot) = (null, 0, null, 0);
     }
 
     public IEnumerator<TraceEvent> GetEnumerator()
     {
-        var segment = 0;
+        var segment = -1;
+        var taskRun = -1;
+        long iteration = 0;
         for (var i = 0; i < Count; i++)
         {
-            if (segment + 1 < _segments.Count && _segments[segment + 1].Start <= i)
+            if (segment + 1 < _segments.Count && _segments[segment + 1].Start == i)
             {
                 segment++;
+                iteration = _segments[segment].Iteration;
+            }
+            else
+            {
+                iteration += _entries[i] >> 31;
             }
 
-            yield return Read(i, segment);
+            if (taskRun + 1 < _taskRuns.Count && _taskRuns[taskRun + 1].Start == i)
+            {
+                taskRun++;
+            }
+
+            yield return Read(i, segment, iteration, taskRun);
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private int FindShape(TraceEventKind kind, string? taskName, string? detail, WaitKind wait, string? relatedTask)
+    private int FindShape(TraceEventKind kind, bool hasTask, string? taskName, string? detail, WaitKind wait, string? relatedTask)
     {
         var bucket = (int)((uint)Mix(Mix(Mix((int)kind * 8 + (int)wait, taskName), detail), relatedTask) % ShapeCacheSize);
         var shape = _shapeCache[bucket] - 1;
-        if (shape < 0 || !_shapes[shape].Is(kind, taskName, detail, wait, relatedTask))
+        if (shape < 0 || !_shapes[shape].Is(kind, hasTask, taskName, detail, wait, relatedTask))
         {
-            shape = _shapes.Count;
-            _shapes.Add(new Shape(taskName, detail, relatedTask, (byte)kind, (byte)wait));
+            shape = _shapeCount;
+            if (shape == _shapes.Length)
+            {
+                Array.Resize(ref _shapes, shape * 2);
+            }
+
+            _shapes[shape] = new Shape(taskName, detail, relatedTask, (byte)kind, (byte)wait, hasTask);
+            _shapeCount++;
             _shapeCache[bucket] = shape + 1;
         }
 
@@ -152,20 +190,6 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     {
         var look = text is null ? 0 : text.Length == 0 ? 1 : (text.Length * 31) + (text[^1] * 7) + text[text.Length / 2];
         return (hash * 16777619) ^ look;
-    }
-
-    private int SlotOf(LoopTask task)
-    {
-        if (ReferenceEquals(task, _olderTask))
-        {
-            (_recentTask, _recentSlot, _olderTask, _olderSlot) = (_olderTask, _olderSlot, _recentTask, _recentSlot);
-            return _recentSlot;
-        }
-
-        (_olderTask, _olderSlot) = (_recentTask, _recentSlot);
-        (_recentTask, _recentSlot) = (task, _tasks.Count);
-        _tasks.Add(task);
-        return _recentSlot;
     }
 
     private int FindSegment(int index)
@@ -187,33 +211,53 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         return low;
     }
 
-    private TraceEvent Read(int index, int segmentIndex)
+    // The last run that starts at or before the index; -1 when there is none (no event so far had a task).
+    private int FindTaskRun(int index)
     {
-        ref var segment = ref _segments[segmentIndex];
-        var entry = _entries[index];
-        ref var shape = ref _shapes[entry.Shape];
-        return new TraceEvent(segment.Sequence + (index - segment.Start), segment.Iteration, segment.Time,
-            (TraceEventKind)shape.Kind, _tasks[entry.Task], shape.TaskName, shape.Detail, (WaitKind)shape.Wait,
-            shape.RelatedTask);
+        int low = -1, high = _taskRuns.Count - 1;
+        while (low < high)
+        {
+            var middle = (low + high + 1) >> 1;
+            if (_taskRuns[middle].Start <= index)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return low;
     }
 
-    private readonly record struct Entry(int Shape, int Task);
+    private TraceEvent Read(int index, int segmentIndex, long iteration, int taskRun)
+    {
+        ref var segment = ref _segments[segmentIndex];
+        ref var shape = ref _shapes[(int)(_entries[index] & ~IterationAdvanced)];
+        return new TraceEvent(segment.Sequence + (index - segment.Start), iteration, segment.Time,
+            (TraceEventKind)shape.Kind, shape.HasTask ? _taskRuns[taskRun].Task : null, shape.TaskName, shape.Detail,
+            (WaitKind)shape.Wait, shape.RelatedTask);
+    }
 
     private readonly record struct Segment(int Start, long Sequence, long Iteration, double Time);
 
-    private struct Shape(string? taskName, string? detail, string? relatedTask, byte kind, byte wait)
+    private readonly record struct TaskRun(int Start, LoopTask Task);
+
+    private struct Shape(string? taskName, string? detail, string? relatedTask, byte kind, byte wait, bool hasTask)
     {
         public readonly string? TaskName = taskName;
         public readonly string? Detail = detail;
         public readonly string? RelatedTask = relatedTask;
         public readonly byte Kind = kind;
         public readonly byte Wait = wait;
+        public readonly bool HasTask = hasTask;
 
         /// <summary>The shape that followed this one last time (-1: none yet).</summary>
         public int Next = -1;
 
-        public readonly bool Is(TraceEventKind kind, string? taskName, string? detail, WaitKind wait, string? relatedTask) =>
+        public readonly bool Is(TraceEventKind kind, bool hasTask, string? taskName, string? detail, WaitKind wait, string? relatedTask) =>
             ReferenceEquals(Detail, detail) && ReferenceEquals(TaskName, taskName) && Kind == (byte)kind
-            && Wait == (byte)wait && ReferenceEquals(RelatedTask, relatedTask);
+            && Wait == (byte)wait && HasTask == hasTask && ReferenceEquals(RelatedTask, relatedTask);
     }
 }
