@@ -252,15 +252,23 @@ public sealed partial class Loop
     private void Emit(TraceEventKind kind, LoopTask? task, string? taskName, string? detail, WaitKind wait = WaitKind.None,
         string? relatedTask = null)
     {
-        var instruments = _instruments;
-        if (instruments is null)
-        {
-            return;
-        }
-
         if (_soleRecorderLog is { } log)
         {
             log.Add(++_traceSequence, Iteration, Time, kind, task, taskName, detail, wait, relatedTask);
+            return;
+        }
+
+        EmitToInstruments(kind, task, taskName, detail, wait, relatedTask);
+    }
+
+    // Apart from Emit, so that the recorder's path does not clear the event's stack space on every call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitToInstruments(TraceEventKind kind, LoopTask? task, string? taskName, string? detail, WaitKind wait,
+        string? relatedTask)
+    {
+        var instruments = _instruments;
+        if (instruments is null)
+        {
             return;
         }
 
