@@ -245,23 +245,33 @@ public sealed partial class Loop
     // The name for an event: null while the task still has its default name unformatted (see TraceEvent).
     private static string? TaskNameOf(object? subject) => subject is LoopTask task ? task.NameIfMade : "-";
 
-    private void Emit(TraceEventKind kind, LoopTask? task, string? detail, WaitKind wait = WaitKind.None, string? relatedTask = null) =>
-        Emit(kind, task, TaskNameOf(task), detail, wait, relatedTask);
-
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Emit(TraceEventKind kind, LoopTask? task, string? taskName, string? detail, WaitKind wait = WaitKind.None,
+    private void Emit(TraceEventKind kind, LoopTask? task, string? detail, WaitKind wait = WaitKind.None, string? relatedTask = null) =>
+        EmitInline(kind, task, TaskNameOf(task), detail, wait, relatedTask);
+
+    // Inlined into each emission method: a recorder alone gets the event in one call, with its fields in registers.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EmitInline(TraceEventKind kind, LoopTask? task, string? taskName, string? detail, WaitKind wait = WaitKind.None,
         string? relatedTask = null)
     {
-        if (_soleRecorderLog is { } log)
+        if (_soleRecorderLog is not { } log)
         {
-            log.Add(++_traceSequence, Iteration, Time, kind, task, taskName, detail, wait, relatedTask);
-            return;
+            EmitToInstruments(kind, task, taskName, detail, wait, relatedTask);
         }
-
-        EmitToInstruments(kind, task, taskName, detail, wait, relatedTask);
+        else if (wait == WaitKind.None && relatedTask is null)
+        {
+            log.Add(this, kind, task, taskName, detail);
+        }
+        else
+        {
+            log.Add(this, kind, task, taskName, detail, wait, relatedTask);
+        }
     }
 
-    // Apart from Emit, so that the recorder's path does not clear the event's stack space on every call.
+    /// <summary>The number of the next event (see <see cref="TraceEvent.Sequence"/>).</summary>
+    internal long NextTraceSequence() => ++_traceSequence;
+
+    // Apart, so that the recorder's path does not clear the event's stack space on every call.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void EmitToInstruments(TraceEventKind kind, LoopTask? task, string? taskName, string? detail, WaitKind wait,
         string? relatedTask)
@@ -301,12 +311,12 @@ public sealed partial class Loop
             _ => TraceValues.ScheduledCallbackText(ready.CallbackName),
         };
         var subject = ready.Subject;
-        Emit(TraceEventKind.CallbackScheduled, subject as LoopTask, TaskNameOf(subject), detail);
+        EmitInline(TraceEventKind.CallbackScheduled, subject as LoopTask, TaskNameOf(subject), detail);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void EmitTimer(TraceEventKind kind, TimerHandle timer) =>
-        Emit(kind, CurrentTask, TaskNameOf(CurrentTask),
+        EmitInline(kind, CurrentTask, TaskNameOf(CurrentTask),
             TraceValues.CallbackName(timer.CallbackName) + " at t=" + TraceValues.Time(timer.When));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -318,16 +328,16 @@ public sealed partial class Loop
         switch (ready.Kind)
         {
             case HandleKind.Step:
-                Emit(TraceEventKind.StepStarted, task, name, "step");
+                EmitInline(TraceEventKind.StepStarted, task, name, "step");
                 break;
             case HandleKind.Wakeup:
-                Emit(TraceEventKind.StepStarted, task, name, "wakeup");
+                EmitInline(TraceEventKind.StepStarted, task, name, "wakeup");
                 break;
             case HandleKind.Timer:
-                Emit(TraceEventKind.TimerFired, task, name, TraceValues.CallbackName(ready.CallbackName));
+                EmitInline(TraceEventKind.TimerFired, task, name, TraceValues.CallbackName(ready.CallbackName));
                 break;
             default:
-                Emit(TraceEventKind.CallbackRun, task, name, TraceValues.CallbackName(ready.CallbackName));
+                EmitInline(TraceEventKind.CallbackRun, task, name, TraceValues.CallbackName(ready.CallbackName));
                 break;
         }
     }
@@ -364,19 +374,19 @@ public sealed partial class Loop
         if (!task.Done)
         {
             var (kind, description) = DescribeWait(wait == WaitKind.None ? WaitKind.Foreign : wait, future);
-            Emit(TraceEventKind.TaskSuspended, task, description, kind);
+            EmitInline(TraceEventKind.TaskSuspended, task, TaskNameOf(task), description, kind);
         }
         else if (task.Cancelled)
         {
-            Emit(TraceEventKind.TaskCancelled, task, "");
+            EmitInline(TraceEventKind.TaskCancelled, task, TaskNameOf(task), "");
         }
         else if (task.ExceptionUnchecked is { } exception)
         {
-            Emit(TraceEventKind.TaskFailed, task, TraceValues.Exception(exception));
+            EmitInline(TraceEventKind.TaskFailed, task, TaskNameOf(task), TraceValues.Exception(exception));
         }
         else
         {
-            Emit(TraceEventKind.TaskCompleted, task, task.HasImmutableResult ? null : TraceValues.ResultOf(task));
+            EmitInline(TraceEventKind.TaskCompleted, task, TaskNameOf(task), task.HasImmutableResult ? null : TraceValues.ResultOf(task));
         }
     }
 
@@ -390,6 +400,6 @@ public sealed partial class Loop
             return;
         }
 
-        loop.Emit(TraceEventKind.CoroutineStateChanged, task, coroutine.DescribeStateChange(from, to));
+        loop.EmitInline(TraceEventKind.CoroutineStateChanged, task, TaskNameOf(task), coroutine.DescribeStateChange(from, to));
     }
 }

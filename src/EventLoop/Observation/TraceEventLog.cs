@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace EventLoop;
 
@@ -72,8 +73,20 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         Add(traceEvent.Sequence, traceEvent.Iteration, traceEvent.Time, traceEvent.Kind, traceEvent.Task,
             traceEvent.RawTaskName, traceEvent.RawDetail, traceEvent.Wait, traceEvent.RelatedTask);
 
-    /// <summary>Adds the event with these fields (the loop's way when a recorder is its only instrument: no <see cref="TraceEvent"/> is built).</summary>
-    public void Add(long sequence, long iteration, double time, TraceEventKind kind, LoopTask? task, string? taskName,
+    /// <summary>
+    /// Adds the next event of <paramref name="loop"/>, with no wait kind nor related task (the loop's way when a
+    /// recorder is its only instrument: no <see cref="TraceEvent"/> is built).
+    /// </summary>
+    public void Add(Loop loop, TraceEventKind kind, LoopTask? task, string? taskName, string? detail) =>
+        Add(loop.NextTraceSequence(), loop.Iteration, loop.Time, kind, task, taskName, detail, WaitKind.None, null);
+
+    /// <summary>Adds the next event of <paramref name="loop"/> (see the other overload).</summary>
+    public void Add(Loop loop, TraceEventKind kind, LoopTask? task, string? taskName, string? detail, WaitKind wait,
+        string? relatedTask) =>
+        Add(loop.NextTraceSequence(), loop.Iteration, loop.Time, kind, task, taskName, detail, wait, relatedTask);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Add(long sequence, long iteration, double time, TraceEventKind kind, LoopTask? task, string? taskName,
         string? detail, WaitKind wait, string? relatedTask)
     {
         var index = Count;
