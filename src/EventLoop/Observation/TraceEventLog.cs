@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace EventLoop;
 
 /// <summary>
-/// The events a <see cref="TraceRecorder"/> keeps, packed: 4 bytes per event in arrays the garbage collector never
+/// The events a <see cref="TraceRecorder"/> keeps, packed: 2 bytes per event in arrays the garbage collector never
 /// has to look into. A traced task switch records about ten events that all stay alive; kept as references they
 /// made every collection copy and scan them again, which was most of what recording cost.
 /// </summary>
@@ -15,7 +15,8 @@ namespace EventLoop;
 /// too, so it is kept once per run of events about the same task (a <see cref="TaskRun"/>; events about no task do
 /// not break a run). The kind, wait kind, task name, detail and related task of an event are nearly always one of a
 /// few combinations (a <see cref="Shape"/>: the same strings, made once, for every switch of every task), kept once
-/// each. What is left per event is the number of its shape. Reading an event back rebuilds the same
+/// each. What is left per event is the number of its shape (one of the first 32,767 shapes; a later one is kept
+/// aside with the event's index, an <see cref="Escape"/>). Reading an event back rebuilds the same
 /// <see cref="TraceEvent"/>, with the very strings and task it came with.
 /// <para>
 /// Finding an event's shape must be cheaper than storing the strings: each shape remembers the shape that followed
@@ -26,14 +27,17 @@ namespace EventLoop;
 /// </remarks>
 internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 {
-    // 32,768 entries of 4 B: a chunk lands on the large-object heap, where the collector never copies it.
-    private const int EntryChunkShift = 15;
+    // 65,536 entries of 2 B: a chunk lands on the large-object heap, where the collector never copies it.
+    private const int EntryChunkShift = 16;
     // A run of events is cut after this many, so that reading one event counts at most this many iteration bits.
     private const int MaxSegmentLength = 256;
-    private const uint IterationAdvanced = 1u << 31;
+    private const int IterationAdvanced = 0x8000;
+    // The shape number of an entry whose shape is kept aside; it is also the largest number an entry holds.
+    private const int Escaped = 0x7FFF;
     private const int ShapeCacheSize = 1024;
 
-    private readonly ChunkedList<uint> _entries = new(EntryChunkShift);
+    private readonly ChunkedList<ushort> _entries = new(EntryChunkShift);
+    private readonly ChunkedList<Escape> _escapes = new(10);
     private readonly ChunkedList<Segment> _segments = new(12);
     private readonly ChunkedList<TaskRun> _taskRuns = new(12);
     private Shape[] _shapes = new Shape[16];
@@ -62,7 +66,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
             var iteration = _segments[segment].Iteration;
             for (var i = _segments[segment].Start + 1; i <= index; i++)
             {
-                iteration += _entries[i] >> 31;
+                iteration += _entries[i] >> 15;
             }
 
             return Read(index, segment, iteration, FindTaskRun(index));
@@ -92,7 +96,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         var index = Count;
         // Time is compared bit for bit so that -0.0 and 0.0 (equal as numbers) still read back as they came.
         var timeBits = BitConverter.DoubleToInt64Bits(time);
-        var entry = 0u;
+        var entry = 0;
         if (iteration != _iteration || sequence != _nextSequence || timeBits != _timeBits || (index & (MaxSegmentLength - 1)) == 0)
         {
             if (iteration == _iteration + 1 && sequence == _nextSequence && timeBits == _timeBits && (index & (MaxSegmentLength - 1)) != 0)
@@ -121,19 +125,21 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         {
             _lastShape = predicted;
             _predictedShape = _shapes[predicted].Next;
-            entry |= (uint)predicted;
+            entry |= predicted < Escaped ? predicted : EscapeShape(index, predicted);
         }
         else
         {
-            entry |= (uint)FindShape(kind, task is not null, taskName, detail, wait, relatedTask);
+            var shape = FindShape(kind, task is not null, taskName, detail, wait, relatedTask);
+            entry |= shape < Escaped ? shape : EscapeShape(index, shape);
         }
 
-        _entries.Add(entry);
+        _entries.Add((ushort)entry);
     }
 
     public void Clear()
     {
         _entries.Clear();
+        _escapes.Clear();
         _segments.Clear();
         _taskRuns.Clear();
         _shapes = new Shape[16];
@@ -157,7 +163,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
             }
             else
             {
-                iteration += _entries[i] >> 31;
+                iteration += _entries[i] >> 15;
             }
 
             if (taskRun + 1 < _taskRuns.Count && _taskRuns[taskRun + 1].Start == i)
@@ -205,6 +211,32 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         return (hash * 16777619) ^ look;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int EscapeShape(int index, int shape)
+    {
+        _escapes.Add(new Escape(index, shape));
+        return Escaped;
+    }
+
+    private int FindEscape(int index)
+    {
+        int low = 0, high = _escapes.Count - 1;
+        while (low < high)
+        {
+            var middle = (low + high) >> 1;
+            if (_escapes[middle].Index < index)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
     private int FindSegment(int index)
     {
         int low = 0, high = _segments.Count - 1;
@@ -247,11 +279,14 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     private TraceEvent Read(int index, int segmentIndex, long iteration, int taskRun)
     {
         ref var segment = ref _segments[segmentIndex];
-        ref var shape = ref _shapes[(int)(_entries[index] & ~IterationAdvanced)];
+        var number = _entries[index] & Escaped;
+        ref var shape = ref _shapes[number == Escaped ? _escapes[FindEscape(index)].Shape : number];
         return new TraceEvent(segment.Sequence + (index - segment.Start), iteration, segment.Time,
             (TraceEventKind)shape.Kind, shape.HasTask ? _taskRuns[taskRun].Task : null, shape.TaskName, shape.Detail,
             (WaitKind)shape.Wait, shape.RelatedTask);
     }
+
+    private readonly record struct Escape(int Index, int Shape);
 
     private readonly record struct Segment(int Start, long Sequence, long Iteration, double Time);
 
