@@ -40,18 +40,19 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     private readonly ChunkedList<Escape> _escapes = new(10);
     private readonly ChunkedList<Segment> _segments = new(12);
     private readonly ChunkedList<TaskRun> _taskRuns = new(12);
-    private Shape[] _shapes = new Shape[16];
-    private int _shapeCount;
+    private Shape[] _shapes = [Shape.None, .. new Shape[15]];
+    private int _shapeCount = 1;
 
-    // The run of events being added to: what the next event must carry to continue it.
-    private long _nextSequence;
+    // The run of events being added to: what the next event must carry to continue it (its sequence number less
+    // its index, kept so rather than as the next number, which would be stored again at every event).
+    private long _sequenceOffset;
     private long _iteration;
     private long _timeBits;
     private LoopTask? _runTask;
 
-    // The last event's shape, and the shape that followed it last time (-1: none).
-    private int _lastShape = -1;
-    private int _predictedShape = -1;
+    // The last event's shape, and the shape that followed it last time (0: none; shape 0 matches no event).
+    private int _lastShape;
+    private int _predictedShape;
     private readonly int[] _shapeCache = new int[ShapeCacheSize];
 
     public int Count => _entries.Count;
@@ -96,44 +97,55 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         var index = Count;
         // Time is compared bit for bit so that -0.0 and 0.0 (equal as numbers) still read back as they came.
         var timeBits = BitConverter.DoubleToInt64Bits(time);
-        var entry = 0;
-        if (iteration != _iteration || sequence != _nextSequence || timeBits != _timeBits || (index & (MaxSegmentLength - 1)) == 0)
-        {
-            if (iteration == _iteration + 1 && sequence == _nextSequence && timeBits == _timeBits && (index & (MaxSegmentLength - 1)) != 0)
-            {
-                entry = IterationAdvanced;
-            }
-            else
-            {
-                _segments.Add(new Segment(index, sequence, iteration, time));
-                _timeBits = timeBits;
-            }
-
-            _iteration = iteration;
-        }
-
-        _nextSequence = sequence + 1;
+        var entry = sequence - index == _sequenceOffset && iteration == _iteration && timeBits == _timeBits
+                    && (index & (MaxSegmentLength - 1)) != 0
+            ? 0
+            : BeginRun(index, sequence, iteration, time);
 
         if (task is not null && !ReferenceEquals(task, _runTask))
         {
-            _taskRuns.Add(new TaskRun(index, task));
-            _runTask = task;
+            AddTaskRun(index, task);
         }
 
         var predicted = _predictedShape;
-        if ((uint)predicted < (uint)_shapes.Length && _shapes[predicted].Is(kind, task is not null, taskName, detail, wait, relatedTask))
+        ref var shape = ref _shapes[predicted];
+        int number;
+        if (shape.Is(kind, task is not null, taskName, detail, wait, relatedTask))
         {
+            number = predicted;
             _lastShape = predicted;
-            _predictedShape = _shapes[predicted].Next;
-            entry |= predicted < Escaped ? predicted : EscapeShape(index, predicted);
+            _predictedShape = shape.Next;
         }
         else
         {
-            var shape = FindShape(kind, task is not null, taskName, detail, wait, relatedTask);
-            entry |= shape < Escaped ? shape : EscapeShape(index, shape);
+            number = FindShape(kind, task is not null, taskName, detail, wait, relatedTask);
         }
 
-        _entries.Add((ushort)entry);
+        _entries.Add((ushort)(entry | (number < Escaped ? number : EscapeShape(index, number))));
+    }
+
+    // The event does not continue the run of events: unless only the iteration went up by one, it starts a new run.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int BeginRun(int index, long sequence, long iteration, double time)
+    {
+        var timeBits = BitConverter.DoubleToInt64Bits(time);
+        var continues = sequence - index == _sequenceOffset && timeBits == _timeBits && (index & (MaxSegmentLength - 1)) != 0;
+        if (continues && iteration == _iteration + 1)
+        {
+            _iteration = iteration;
+            return IterationAdvanced;
+        }
+
+        _segments.Add(new Segment(index, sequence, iteration, time));
+        (_sequenceOffset, _iteration, _timeBits) = (sequence - index, iteration, timeBits);
+        return 0;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddTaskRun(int index, LoopTask task)
+    {
+        _taskRuns.Add(new TaskRun(index, task));
+        _runTask = task;
     }
 
     public void Clear()
@@ -142,11 +154,11 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         _escapes.Clear();
         _segments.Clear();
         _taskRuns.Clear();
-        _shapes = new Shape[16];
-        _shapeCount = 0;
+        _shapes = [Shape.None, .. new Shape[15]];
+        _shapeCount = 1;
         _runTask = null;
         Array.Clear(_shapeCache);
-        (_lastShape, _predictedShape) = (-1, -1);
+        (_lastShape, _predictedShape) = (0, 0);
     }
 
     public IEnumerator<TraceEvent> GetEnumerator()
@@ -177,11 +189,12 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int FindShape(TraceEventKind kind, bool hasTask, string? taskName, string? detail, WaitKind wait, string? relatedTask)
     {
         var bucket = (int)((uint)Mix(Mix(Mix((int)kind * 8 + (int)wait, taskName), detail), relatedTask) % ShapeCacheSize);
-        var shape = _shapeCache[bucket] - 1;
-        if (shape < 0 || !_shapes[shape].Is(kind, hasTask, taskName, detail, wait, relatedTask))
+        var shape = _shapeCache[bucket];
+        if (!_shapes[shape].Is(kind, hasTask, taskName, detail, wait, relatedTask))
         {
             shape = _shapeCount;
             if (shape == _shapes.Length)
@@ -191,14 +204,10 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 
             _shapes[shape] = new Shape(taskName, detail, relatedTask, (byte)kind, (byte)wait, hasTask);
             _shapeCount++;
-            _shapeCache[bucket] = shape + 1;
+            _shapeCache[bucket] = shape;
         }
 
-        if (_lastShape >= 0)
-        {
-            _shapes[_lastShape].Next = shape;
-        }
-
+        _shapes[_lastShape].Next = shape;
         _lastShape = shape;
         _predictedShape = _shapes[shape].Next;
         return shape;
@@ -294,6 +303,9 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 
     private struct Shape(string? taskName, string? detail, string? relatedTask, byte kind, byte wait, bool hasTask)
     {
+        // No event has this kind.
+        public static readonly Shape None = new(null, null, null, byte.MaxValue, 0, false);
+
         public readonly string? TaskName = taskName;
         public readonly string? Detail = detail;
         public readonly string? RelatedTask = relatedTask;
@@ -301,8 +313,8 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         public readonly byte Wait = wait;
         public readonly bool HasTask = hasTask;
 
-        /// <summary>The shape that followed this one last time (-1: none yet).</summary>
-        public int Next = -1;
+        /// <summary>The shape that followed this one last time (0: none yet).</summary>
+        public int Next;
 
         public readonly bool Is(TraceEventKind kind, bool hasTask, string? taskName, string? detail, WaitKind wait, string? relatedTask) =>
             ReferenceEquals(Detail, detail) && ReferenceEquals(TaskName, taskName) && Kind == (byte)kind
