@@ -28,9 +28,13 @@ internal sealed class ChunkedList<T>
 
     public void Add(T item)
     {
-        if ((uint)_tailOffset < (uint)_tail.Length)
+        // Through locals, so that the store needs no second bounds check.
+        var tail = _tail;
+        var offset = _tailOffset;
+        if ((uint)offset < (uint)tail.Length)
         {
-            _tail[_tailOffset++] = item;
+            tail[offset] = item;
+            _tailOffset = offset + 1;
             Count++;
             return;
         }

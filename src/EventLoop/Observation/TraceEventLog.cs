@@ -110,7 +110,8 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         var predicted = _predictedShape;
         ref var shape = ref _shapes[predicted];
         int number;
-        if (shape.Is(kind, task is not null, taskName, detail, wait, relatedTask))
+        var look = Shape.Look(kind, wait, task is not null);
+        if (shape.Is(look, taskName, detail, relatedTask))
         {
             number = predicted;
             _lastShape = predicted;
@@ -118,7 +119,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         }
         else
         {
-            number = FindShape(kind, task is not null, taskName, detail, wait, relatedTask);
+            number = FindShape(look, taskName, detail, relatedTask);
         }
 
         _entries.Add((ushort)(entry | (number < Escaped ? number : EscapeShape(index, number))));
@@ -190,11 +191,11 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int FindShape(TraceEventKind kind, bool hasTask, string? taskName, string? detail, WaitKind wait, string? relatedTask)
+    private int FindShape(int look, string? taskName, string? detail, string? relatedTask)
     {
-        var bucket = (int)((uint)Mix(Mix(Mix((int)kind * 8 + (int)wait, taskName), detail), relatedTask) % ShapeCacheSize);
+        var bucket = (int)((uint)Mix(Mix(Mix(look, taskName), detail), relatedTask) % ShapeCacheSize);
         var shape = _shapeCache[bucket];
-        if (!_shapes[shape].Is(kind, hasTask, taskName, detail, wait, relatedTask))
+        if (!_shapes[shape].Is(look, taskName, detail, relatedTask))
         {
             shape = _shapeCount;
             if (shape == _shapes.Length)
@@ -202,7 +203,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
                 Array.Resize(ref _shapes, shape * 2);
             }
 
-            _shapes[shape] = new Shape(taskName, detail, relatedTask, (byte)kind, (byte)wait, hasTask);
+            _shapes[shape] = new Shape(taskName, detail, relatedTask, look);
             _shapeCount++;
             _shapeCache[bucket] = shape;
         }
@@ -291,8 +292,8 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         var number = _entries[index] & Escaped;
         ref var shape = ref _shapes[number == Escaped ? _escapes[FindEscape(index)].Shape : number];
         return new TraceEvent(segment.Sequence + (index - segment.Start), iteration, segment.Time,
-            (TraceEventKind)shape.Kind, shape.HasTask ? _taskRuns[taskRun].Task : null, shape.TaskName, shape.Detail,
-            (WaitKind)shape.Wait, shape.RelatedTask);
+            shape.Kind, shape.HasTask ? _taskRuns[taskRun].Task : null, shape.TaskName, shape.Detail,
+            shape.Wait, shape.RelatedTask);
     }
 
     private readonly record struct Escape(int Index, int Shape);
@@ -301,23 +302,32 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 
     private readonly record struct TaskRun(int Start, LoopTask Task);
 
-    private struct Shape(string? taskName, string? detail, string? relatedTask, byte kind, byte wait, bool hasTask)
+    private struct Shape(string? taskName, string? detail, string? relatedTask, int look)
     {
-        // No event has this kind.
-        public static readonly Shape None = new(null, null, null, byte.MaxValue, 0, false);
+        // No event looks so.
+        public static readonly Shape None = new(null, null, null, -1);
 
         public readonly string? TaskName = taskName;
         public readonly string? Detail = detail;
         public readonly string? RelatedTask = relatedTask;
-        public readonly byte Kind = kind;
-        public readonly byte Wait = wait;
-        public readonly bool HasTask = hasTask;
+
+        // The kind, the wait kind and whether the event has a task, in one number compared at once.
+        private readonly int _look = look;
 
         /// <summary>The shape that followed this one last time (0: none yet).</summary>
         public int Next;
 
-        public readonly bool Is(TraceEventKind kind, bool hasTask, string? taskName, string? detail, WaitKind wait, string? relatedTask) =>
-            ReferenceEquals(Detail, detail) && ReferenceEquals(TaskName, taskName) && Kind == (byte)kind
-            && Wait == (byte)wait && HasTask == hasTask && ReferenceEquals(RelatedTask, relatedTask);
+        public readonly TraceEventKind Kind => (TraceEventKind)(byte)_look;
+
+        public readonly WaitKind Wait => (WaitKind)(byte)(_look >> 8);
+
+        public readonly bool HasTask => (_look & 0x10000) != 0;
+
+        public static int Look(TraceEventKind kind, WaitKind wait, bool hasTask) =>
+            (byte)kind | ((byte)wait << 8) | (hasTask ? 0x10000 : 0);
+
+        public readonly bool Is(int look, string? taskName, string? detail, string? relatedTask) =>
+            ReferenceEquals(Detail, detail) && _look == look && ReferenceEquals(TaskName, taskName)
+            && ReferenceEquals(RelatedTask, relatedTask);
     }
 }
