@@ -21,6 +21,12 @@ public sealed partial class Loop
     private long _traceSequence;
     private WaitKind _traceWait;
     private Future? _traceWaitFuture;
+    // The callback last scheduled and the one last run, by method name, with their texts: a traced program schedules
+    // and runs the same few callbacks over and over, and comparing the name's reference spares hashing it each time.
+    private string? _lastScheduledMethod;
+    private string? _lastScheduledText;
+    private string? _lastRunMethod;
+    private string? _lastRunName;
 
     /// <summary>The instruments attached to this loop, in the order they were added.</summary>
     public IReadOnlyList<ILoopInstrument> Instruments => _instruments ?? [];
@@ -242,6 +248,26 @@ public sealed partial class Loop
 
     private static string ReadyText(int ready) => (uint)ready < (uint)s_readyTexts.Length ? s_readyTexts[ready] : $"{ready} ready";
 
+    private string ScheduledCallbackText(string methodName)
+    {
+        if (!ReferenceEquals(methodName, _lastScheduledMethod))
+        {
+            (_lastScheduledMethod, _lastScheduledText) = (methodName, TraceValues.ScheduledCallbackText(methodName));
+        }
+
+        return _lastScheduledText!;
+    }
+
+    private string RunCallbackName(string methodName)
+    {
+        if (!ReferenceEquals(methodName, _lastRunMethod))
+        {
+            (_lastRunMethod, _lastRunName) = (methodName, TraceValues.CallbackName(methodName));
+        }
+
+        return _lastRunName!;
+    }
+
     // The name for an event: null while the task still has its default name unformatted (see TraceEvent).
     private static string? TaskNameOf(object? subject) => subject is LoopTask task ? task.NameIfMade : "-";
 
@@ -308,7 +334,7 @@ public sealed partial class Loop
         {
             HandleKind.Step => "step",
             HandleKind.Wakeup => "wakeup",
-            _ => TraceValues.ScheduledCallbackText(ready.CallbackName),
+            _ => ScheduledCallbackText(ready.CallbackName),
         };
         var subject = ready.Subject;
         EmitInline(TraceEventKind.CallbackScheduled, subject as LoopTask, TaskNameOf(subject), detail);
@@ -334,10 +360,10 @@ public sealed partial class Loop
                 EmitInline(TraceEventKind.StepStarted, task, name, "wakeup");
                 break;
             case HandleKind.Timer:
-                EmitInline(TraceEventKind.TimerFired, task, name, TraceValues.CallbackName(ready.CallbackName));
+                EmitInline(TraceEventKind.TimerFired, task, name, RunCallbackName(ready.CallbackName));
                 break;
             default:
-                EmitInline(TraceEventKind.CallbackRun, task, name, TraceValues.CallbackName(ready.CallbackName));
+                EmitInline(TraceEventKind.CallbackRun, task, name, RunCallbackName(ready.CallbackName));
                 break;
         }
     }
