@@ -27,6 +27,7 @@ public sealed partial class Loop
     private string? _lastScheduledText;
     private string? _lastRunMethod;
     private string? _lastRunName;
+    private TimerHandle? _traceLastTimer;
 
     /// <summary>The instruments attached to this loop, in the order they were added.</summary>
     public IReadOnlyList<ILoopInstrument> Instruments => _instruments ?? [];
@@ -131,7 +132,7 @@ public sealed partial class Loop
     {
         if (_instruments is not null)
         {
-            EmitTimer(TraceEventKind.TimerScheduled, timer);
+            EmitTimerScheduled(timer);
         }
     }
 
@@ -230,6 +231,14 @@ public sealed partial class Loop
         if (future is LoopTask other)
         {
             return (WaitKind.Task, "task " + other.Name);
+        }
+
+        // Only a sleep's timer carries a future, its own: at most one timer can match, and while tracing it is nearly
+        // always the one scheduled last, just before the task suspended. Otherwise look through the heap (which,
+        // for every sleeping task, made tracing N sleeping tasks cost N^2).
+        if (_traceLastTimer is { Scheduled: true, Cancelled: false } last && ReferenceEquals(last.State, future))
+        {
+            return (WaitKind.Sleep, "sleep until t=" + TraceValues.Time(last.When));
         }
 
         foreach (var (timer, _) in _scheduled.UnorderedItems)
@@ -341,6 +350,12 @@ public sealed partial class Loop
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitTimerScheduled(TimerHandle timer)
+    {
+        _traceLastTimer = timer;
+        EmitTimer(TraceEventKind.TimerScheduled, timer);
+    }
+
     private void EmitTimer(TraceEventKind kind, TimerHandle timer) =>
         EmitInline(kind, CurrentTask, TaskNameOf(CurrentTask),
             TraceValues.CallbackName(timer.CallbackName) + " at t=" + TraceValues.Time(timer.When));
