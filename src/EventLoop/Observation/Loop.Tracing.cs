@@ -28,6 +28,10 @@ public sealed partial class Loop
     private string? _lastRunMethod;
     private string? _lastRunName;
     private TimerHandle? _traceLastTimer;
+    // The time last formatted: a sleep's deadline is printed when its timer is scheduled and again when its task
+    // suspends, and a clock jump starts where the last one ended.
+    private long _lastTimeBits;
+    private string? _lastTimeText;
 
     /// <summary>The instruments attached to this loop, in the order they were added.</summary>
     public IReadOnlyList<ILoopInstrument> Instruments => _instruments ?? [];
@@ -238,14 +242,14 @@ public sealed partial class Loop
         // for every sleeping task, made tracing N sleeping tasks cost N^2).
         if (_traceLastTimer is { Scheduled: true, Cancelled: false } last && ReferenceEquals(last.State, future))
         {
-            return (WaitKind.Sleep, "sleep until t=" + TraceValues.Time(last.When));
+            return (WaitKind.Sleep, "sleep until t=" + TimeText(last.When));
         }
 
         foreach (var (timer, _) in _scheduled.UnorderedItems)
         {
             if (!timer.Cancelled && ReferenceEquals(timer.State, future))
             {
-                return (WaitKind.Sleep, "sleep until t=" + TraceValues.Time(timer.When));
+                return (WaitKind.Sleep, "sleep until t=" + TimeText(timer.When));
             }
         }
 
@@ -256,6 +260,17 @@ public sealed partial class Loop
     private static readonly string[] s_readyTexts = [.. Enumerable.Range(0, 64).Select(n => n == 1 ? "1 ready" : $"{n} ready")];
 
     private static string ReadyText(int ready) => (uint)ready < (uint)s_readyTexts.Length ? s_readyTexts[ready] : $"{ready} ready";
+
+    private string TimeText(double seconds)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(seconds);
+        if (_lastTimeText is null || bits != _lastTimeBits)
+        {
+            (_lastTimeBits, _lastTimeText) = (bits, TraceValues.Time(seconds));
+        }
+
+        return _lastTimeText;
+    }
 
     private string ScheduledCallbackText(string methodName)
     {
@@ -329,7 +344,7 @@ public sealed partial class Loop
     {
         var instruments = _instruments!;
         var traceEvent = new TraceEvent(++_traceSequence, Iteration, to, TraceEventKind.ClockAdvanced, null, "-",
-            TraceValues.Time(from) + " -> " + TraceValues.Time(to));
+            TimeText(from) + " -> " + TimeText(to));
         foreach (var instrument in instruments)
         {
             instrument.OnEvent(in traceEvent);
@@ -358,7 +373,7 @@ public sealed partial class Loop
 
     private void EmitTimer(TraceEventKind kind, TimerHandle timer) =>
         EmitInline(kind, CurrentTask, TaskNameOf(CurrentTask),
-            TraceValues.CallbackName(timer.CallbackName) + " at t=" + TraceValues.Time(timer.When));
+            TraceValues.CallbackName(timer.CallbackName) + " at t=" + TimeText(timer.When));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void EmitCallbackRunning(in ReadyCallback ready)
