@@ -27,6 +27,7 @@ public sealed partial class Loop
     private string? _lastScheduledText;
     private string? _lastRunMethod;
     private string? _lastRunName;
+    // The timer scheduled last while traced (see DescribeWait).
     private TimerHandle? _traceLastTimer;
     // The time last formatted: a sleep's deadline is printed when its timer is scheduled and again when its task
     // suspends, and a clock jump starts where the last one ended.
@@ -239,8 +240,9 @@ public sealed partial class Loop
 
         // Only a sleep's timer carries a future, its own: at most one timer can match, and while tracing it is nearly
         // always the one scheduled last, just before the task suspended. Otherwise look through the heap (which,
-        // for every sleeping task, made tracing N sleeping tasks cost N^2).
-        if (_traceLastTimer is { Scheduled: true, Cancelled: false } last && ReferenceEquals(last.State, future))
+        // for every sleeping task, made tracing N sleeping tasks cost N^2). Closing empties the heap and leaves the
+        // timers' flags as they were.
+        if (_traceLastTimer is { Scheduled: true, Cancelled: false } last && ReferenceEquals(last.State, future) && !IsClosed)
         {
             return (WaitKind.Sleep, "sleep until t=" + TimeText(last.When));
         }

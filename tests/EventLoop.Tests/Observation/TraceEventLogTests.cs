@@ -118,6 +118,39 @@ public class TraceEventLogTests
         Assert.Equal(Record(alone: false), Record(alone: true));
     }
 
+    [Fact]
+    public void What_a_sleeping_task_waits_on_reads_the_same_traced_or_not()
+    {
+        // Traced, the loop finds a sleep's timer from the one it scheduled last; it must say what looking through
+        // the timer heap says: while the sleep's timer is not the last one, once it is cancelled, and once the loop
+        // is closed (which empties the heap).
+        static List<string> WaitsOn(bool traced)
+        {
+            var waits = new List<string>();
+            foreach (var sleeperFirst in new[] { true, false })
+            {
+                var loop = new Loop();
+                if (traced)
+                {
+                    loop.AddInstrument(new TraceRecorder());
+                }
+
+                var first = loop.CreateTask(Asyncio.Sleep(sleeperFirst ? 5 : 1));
+                var second = loop.CreateTask(Asyncio.Sleep(sleeperFirst ? 1 : 5));
+                var sleeper = sleeperFirst ? first : second;
+                loop.RunUntilComplete(loop.CreateTask(Asyncio.Sleep(0)));
+                waits.Add(sleeper.Inspect().WaitingOn);
+                loop.Close();
+                waits.Add(sleeper.Inspect().WaitingOn);
+            }
+
+            return waits;
+        }
+
+        Assert.Equal(WaitsOn(traced: false), WaitsOn(traced: true));
+        Assert.Equal(["sleep until t=5.000", "future Future<Boolean>"], WaitsOn(traced: true)[..2]);
+    }
+
     private static async Coroutine Busy()
     {
         var sleeper = Asyncio.CreateTask(Asyncio.Sleep(5), "sleeper");
