@@ -22,7 +22,8 @@ namespace EventLoop;
 /// Finding an event's shape must be cheaper than storing the strings: each shape remembers the shape that followed
 /// it last time, which is nearly always the next one again (a loop repeats itself), so the common case is one
 /// comparison. Otherwise a small table indexed by the strings' contents finds a recent shape, or a new one is
-/// added: a detail formatted afresh (a time, a result) is a shape of its own.
+/// added: a detail formatted afresh (a time, a result) is a shape of its own. The shapes are kept in one array, not
+/// in chunks like the rest: reaching one through a chunk made every traced switch measurably slower.
 /// </para>
 /// </remarks>
 internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>

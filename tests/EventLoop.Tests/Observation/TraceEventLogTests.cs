@@ -91,6 +91,14 @@ public class TraceEventLogTests
             Assert.Same(added[index].Task, log[index].Task);
         }
 
+        log.Clear();
+        foreach (var traceEvent in added[..5000])
+        {
+            log.Add(in traceEvent);
+        }
+
+        Assert.Equal(added[..5000].Select(Describe), log.Select(Describe));
+
         foreach (var task in tasks)
         {
             loop.RunUntilComplete(task);
