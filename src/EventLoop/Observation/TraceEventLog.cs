@@ -52,9 +52,8 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     private long _timeBits;
     private LoopTask? _runTask;
 
-    // The last event's shape, and the shape that followed it last time (0: none; shape 0 matches no event).
+    // The last event's shape (0: none; shape 0 matches no event).
     private int _lastShape;
-    private int _predictedShape;
     private readonly int[] _shapeCache = new int[ShapeCacheSize];
 
     public int Count => _entries.Count;
@@ -109,7 +108,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
             AddTaskRun(index, task);
         }
 
-        var predicted = _predictedShape;
+        var predicted = _shapes[_lastShape].Next;
         ref var shape = ref _shapes[predicted];
         int number;
         var look = Shape.Look(kind, wait, task is not null);
@@ -117,7 +116,6 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         {
             number = predicted;
             _lastShape = predicted;
-            _predictedShape = shape.Next;
         }
         else
         {
@@ -161,7 +159,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         _shapeCount = 1;
         _runTask = null;
         Array.Clear(_shapeCache);
-        (_lastShape, _predictedShape) = (0, 0);
+        _lastShape = 0;
     }
 
     public IEnumerator<TraceEvent> GetEnumerator()
@@ -212,7 +210,6 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 
         _shapes[_lastShape].Next = shape;
         _lastShape = shape;
-        _predictedShape = _shapes[shape].Next;
         return shape;
     }
 
