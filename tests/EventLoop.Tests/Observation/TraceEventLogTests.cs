@@ -58,7 +58,7 @@ public class TraceEventLogTests
     [Fact]
     public void Shapes_tasks_and_runs_read_back_across_every_chunk_boundary()
     {
-        // Past the first chunks of entries (16,384 each) and of runs (4,096), over runs longer than the log lets them be
+        // Past the first chunk of entries (65,536) and of runs (4,096), over runs longer than the log lets them be
         // (256), with repeated shapes (as a loop emits them), fresh details (more shapes than an entry can number:
         // 32,767), shapes that repeat out of order, events about no task between those about three tasks taking
         // turns, and iterations that go up by one or jump.
