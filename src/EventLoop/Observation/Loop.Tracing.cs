@@ -296,7 +296,7 @@ public sealed partial class Loop
     }
 
     // The name for an event: null while the task still has its default name unformatted (see TraceEvent).
-    private static string? TaskNameOf(object? subject) => subject is LoopTask task ? task.NameIfMade : "-";
+    private static string? TaskNameOf(LoopTask? task) => task is null ? "-" : task.NameIfMade;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Emit(TraceEventKind kind, LoopTask? task, string? detail, WaitKind wait = WaitKind.None, string? relatedTask = null) =>
@@ -363,8 +363,8 @@ public sealed partial class Loop
             HandleKind.Wakeup => "wakeup",
             _ => ScheduledCallbackText(ready.CallbackName),
         };
-        var subject = ready.Subject;
-        EmitInline(TraceEventKind.CallbackScheduled, subject as LoopTask, TaskNameOf(subject), detail);
+        var task = ready.Subject as LoopTask;
+        EmitInline(TraceEventKind.CallbackScheduled, task, TaskNameOf(task), detail);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -381,9 +381,8 @@ public sealed partial class Loop
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void EmitCallbackRunning(in ReadyCallback ready)
     {
-        var subject = ready.Subject;
-        var task = subject as LoopTask;
-        var name = TaskNameOf(subject);
+        var task = ready.Subject as LoopTask;
+        var name = TaskNameOf(task);
         switch (ready.Kind)
         {
             case HandleKind.Step:
