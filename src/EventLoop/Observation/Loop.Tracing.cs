@@ -14,10 +14,25 @@ public sealed partial class Loop
     private static int s_instrumentedLoops;
 
     private ILoopInstrument[]? _instruments;
+    // The log of the recorder that is the only instrument, if so: events go straight into it, without building a
+    // TraceEvent or calling through the interface.
+    private TraceEventLog? _soleRecorderLog;
     private bool _countedAsInstrumented;
     private long _traceSequence;
     private WaitKind _traceWait;
     private Future? _traceWaitFuture;
+    // The callback last scheduled and the one last run, by method name, with their texts: a traced program schedules
+    // and runs the same few callbacks over and over, and comparing the name's reference spares hashing it each time.
+    private string? _lastScheduledMethod;
+    private string? _lastScheduledText;
+    private string? _lastRunMethod;
+    private string? _lastRunName;
+    // The timer scheduled last while traced (see DescribeWait).
+    private TimerHandle? _traceLastTimer;
+    // The time last formatted: a sleep's deadline is printed when its timer is scheduled and again when its task
+    // suspends, and a clock jump starts where the last one ended.
+    private long _lastTimeBits;
+    private string? _lastTimeText;
 
     /// <summary>The instruments attached to this loop, in the order they were added.</summary>
     public IReadOnlyList<ILoopInstrument> Instruments => _instruments ?? [];
@@ -31,6 +46,7 @@ public sealed partial class Loop
         ArgumentNullException.ThrowIfNull(instrument);
         CheckThread();
         _instruments = _instruments is null ? [instrument] : [.. _instruments, instrument];
+        _soleRecorderLog = _instruments is [TraceRecorder recorder] ? recorder.Log : null;
         UpdateInstrumentedCount();
 
         // The start marker takes the number of the events so far instead of a new one, so instruments attached at
@@ -50,6 +66,7 @@ public sealed partial class Loop
         }
 
         _instruments = _instruments.Length == 1 ? null : [.. _instruments[..index], .. _instruments[(index + 1)..]];
+        _soleRecorderLog = _instruments is [TraceRecorder recorder] ? recorder.Log : null;
         UpdateInstrumentedCount();
 
         return true;
@@ -120,7 +137,7 @@ public sealed partial class Loop
     {
         if (_instruments is not null)
         {
-            EmitTimer(TraceEventKind.TimerScheduled, timer);
+            EmitTimerScheduled(timer);
         }
     }
 
@@ -184,9 +201,10 @@ public sealed partial class Loop
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void TraceStepEntered(LoopTask task, Future? cancelledWaiter, Exception? pendingThrow)
     {
-        if (_instruments is not null)
+        // Tested here rather than in the call: nearly every traced step throws nothing in.
+        if (_instruments is not null && (cancelledWaiter is not null || pendingThrow is not null))
         {
-            EmitStepEntered(task, cancelledWaiter, pendingThrow);
+            EmitStepEntered(task);
         }
     }
 
@@ -221,11 +239,20 @@ public sealed partial class Loop
             return (WaitKind.Task, "task " + other.Name);
         }
 
+        // Only a sleep's timer carries a future, its own: at most one timer can match, and while tracing it is nearly
+        // always the one scheduled last, just before the task suspended. Otherwise look through the heap (which,
+        // for every sleeping task, made tracing N sleeping tasks cost N^2). Closing empties the heap and leaves the
+        // timers' flags as they were.
+        if (_traceLastTimer is { Scheduled: true, Cancelled: false } last && ReferenceEquals(last.State, future) && !IsClosed)
+        {
+            return (WaitKind.Sleep, "sleep until t=" + TimeText(last.When));
+        }
+
         foreach (var timer in _scheduled.UnorderedItems)
         {
             if (!timer.Cancelled && ReferenceEquals(timer.State, future))
             {
-                return (WaitKind.Sleep, "sleep until t=" + TraceValues.Time(timer.When));
+                return (WaitKind.Sleep, "sleep until t=" + TimeText(timer.When));
             }
         }
 
@@ -237,15 +264,70 @@ public sealed partial class Loop
 
     private static string ReadyText(int ready) => (uint)ready < (uint)s_readyTexts.Length ? s_readyTexts[ready] : $"{ready} ready";
 
-    // The name for an event: null while the task still has its default name unformatted (see TraceEvent).
-    private static string? TaskNameOf(object? subject) => subject is LoopTask task ? task.NameIfMade : "-";
+    private string TimeText(double seconds)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(seconds);
+        if (_lastTimeText is null || bits != _lastTimeBits)
+        {
+            (_lastTimeBits, _lastTimeText) = (bits, TraceValues.Time(seconds));
+        }
 
-    private void Emit(TraceEventKind kind, LoopTask? task, string? detail, WaitKind wait = WaitKind.None, string? relatedTask = null) =>
-        Emit(kind, task, TaskNameOf(task), detail, wait, relatedTask);
+        return _lastTimeText;
+    }
+
+    private string ScheduledCallbackText(string methodName)
+    {
+        if (!ReferenceEquals(methodName, _lastScheduledMethod))
+        {
+            (_lastScheduledMethod, _lastScheduledText) = (methodName, TraceValues.ScheduledCallbackText(methodName));
+        }
+
+        return _lastScheduledText!;
+    }
+
+    private string RunCallbackName(string methodName)
+    {
+        if (!ReferenceEquals(methodName, _lastRunMethod))
+        {
+            (_lastRunMethod, _lastRunName) = (methodName, TraceValues.CallbackName(methodName));
+        }
+
+        return _lastRunName!;
+    }
+
+    // The name for an event: null while the task still has its default name unformatted (see TraceEvent).
+    private static string? TaskNameOf(LoopTask? task) => task is null ? "-" : task.NameIfMade;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Emit(TraceEventKind kind, LoopTask? task, string? taskName, string? detail, WaitKind wait = WaitKind.None,
+    private void Emit(TraceEventKind kind, LoopTask? task, string? detail, WaitKind wait = WaitKind.None, string? relatedTask = null) =>
+        EmitInline(kind, task, TaskNameOf(task), detail, wait, relatedTask);
+
+    // Inlined into each emission method: a recorder alone gets the event in one call, with its fields in registers.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EmitInline(TraceEventKind kind, LoopTask? task, string? taskName, string? detail, WaitKind wait = WaitKind.None,
         string? relatedTask = null)
+    {
+        if (_soleRecorderLog is not { } log)
+        {
+            EmitToInstruments(kind, task, taskName, detail, wait, relatedTask);
+        }
+        else if (wait == WaitKind.None && relatedTask is null)
+        {
+            log.Add(this, kind, task, taskName, detail);
+        }
+        else
+        {
+            log.Add(this, kind, task, taskName, detail, wait, relatedTask);
+        }
+    }
+
+    /// <summary>The number of the next event (see <see cref="TraceEvent.Sequence"/>).</summary>
+    internal long NextTraceSequence() => ++_traceSequence;
+
+    // Apart, so that the recorder's path does not clear the event's stack space on every call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitToInstruments(TraceEventKind kind, LoopTask? task, string? taskName, string? detail, WaitKind wait,
+        string? relatedTask)
     {
         var instruments = _instruments;
         if (instruments is null)
@@ -265,7 +347,7 @@ public sealed partial class Loop
     {
         var instruments = _instruments!;
         var traceEvent = new TraceEvent(++_traceSequence, Iteration, to, TraceEventKind.ClockAdvanced, null, "-",
-            TraceValues.Time(from) + " -> " + TraceValues.Time(to));
+            TimeText(from) + " -> " + TimeText(to));
         foreach (var instrument in instruments)
         {
             instrument.OnEvent(in traceEvent);
@@ -279,36 +361,41 @@ public sealed partial class Loop
         {
             HandleKind.Step => "step",
             HandleKind.Wakeup => "wakeup",
-            _ => TraceValues.ScheduledCallbackText(ready.CallbackName),
+            _ => ScheduledCallbackText(ready.CallbackName),
         };
-        var subject = ready.Subject;
-        Emit(TraceEventKind.CallbackScheduled, subject as LoopTask, TaskNameOf(subject), detail);
+        var task = ready.Subject as LoopTask;
+        EmitInline(TraceEventKind.CallbackScheduled, task, TaskNameOf(task), detail);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitTimerScheduled(TimerHandle timer)
+    {
+        _traceLastTimer = timer;
+        EmitTimer(TraceEventKind.TimerScheduled, timer);
+    }
+
     private void EmitTimer(TraceEventKind kind, TimerHandle timer) =>
-        Emit(kind, CurrentTask, TaskNameOf(CurrentTask),
-            TraceValues.CallbackName(timer.CallbackName) + " at t=" + TraceValues.Time(timer.When));
+        EmitInline(kind, CurrentTask, TaskNameOf(CurrentTask),
+            TraceValues.CallbackName(timer.CallbackName) + " at t=" + TimeText(timer.When));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void EmitCallbackRunning(in ReadyCallback ready)
     {
-        var subject = ready.Subject;
-        var task = subject as LoopTask;
-        var name = TaskNameOf(subject);
+        var task = ready.Subject as LoopTask;
+        var name = TaskNameOf(task);
         switch (ready.Kind)
         {
             case HandleKind.Step:
-                Emit(TraceEventKind.StepStarted, task, name, "step");
+                EmitInline(TraceEventKind.StepStarted, task, name, "step");
                 break;
             case HandleKind.Wakeup:
-                Emit(TraceEventKind.StepStarted, task, name, "wakeup");
+                EmitInline(TraceEventKind.StepStarted, task, name, "wakeup");
                 break;
             case HandleKind.Timer:
-                Emit(TraceEventKind.TimerFired, task, name, TraceValues.CallbackName(ready.CallbackName));
+                EmitInline(TraceEventKind.TimerFired, task, name, RunCallbackName(ready.CallbackName));
                 break;
             default:
-                Emit(TraceEventKind.CallbackRun, task, name, TraceValues.CallbackName(ready.CallbackName));
+                EmitInline(TraceEventKind.CallbackRun, task, name, RunCallbackName(ready.CallbackName));
                 break;
         }
     }
@@ -327,11 +414,11 @@ public sealed partial class Loop
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void EmitStepEntered(LoopTask task, Future? cancelledWaiter, Exception? pendingThrow)
+    private void EmitStepEntered(LoopTask task)
     {
         // A cancelled awaited task or future also throws a cancellation in, but only one this task was asked for
         // (Cancel) is a delivery.
-        if ((cancelledWaiter is not null || pendingThrow is not null) && task.Cancelling() > 0)
+        if (task.Cancelling() > 0)
         {
             Emit(TraceEventKind.CancelDelivered, task, "thrown in at " + task.CurrentFrame.Name);
         }
@@ -345,19 +432,19 @@ public sealed partial class Loop
         if (!task.Done)
         {
             var (kind, description) = DescribeWait(wait == WaitKind.None ? WaitKind.Foreign : wait, future);
-            Emit(TraceEventKind.TaskSuspended, task, description, kind);
+            EmitInline(TraceEventKind.TaskSuspended, task, TaskNameOf(task), description, kind);
         }
         else if (task.Cancelled)
         {
-            Emit(TraceEventKind.TaskCancelled, task, "");
+            EmitInline(TraceEventKind.TaskCancelled, task, TaskNameOf(task), "");
         }
         else if (task.ExceptionUnchecked is { } exception)
         {
-            Emit(TraceEventKind.TaskFailed, task, TraceValues.Exception(exception));
+            EmitInline(TraceEventKind.TaskFailed, task, TaskNameOf(task), TraceValues.Exception(exception));
         }
         else
         {
-            Emit(TraceEventKind.TaskCompleted, task, task.HasImmutableResult ? null : TraceValues.ResultOf(task));
+            EmitInline(TraceEventKind.TaskCompleted, task, TaskNameOf(task), task.HasImmutableResult ? null : TraceValues.ResultOf(task));
         }
     }
 
@@ -371,6 +458,6 @@ public sealed partial class Loop
             return;
         }
 
-        loop.Emit(TraceEventKind.CoroutineStateChanged, task, coroutine.DescribeStateChange(from, to));
+        loop.EmitInline(TraceEventKind.CoroutineStateChanged, task, TaskNameOf(task), coroutine.DescribeStateChange(from, to));
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EventLoop;
 
 /// <summary>
@@ -9,6 +11,7 @@ public readonly struct TraceEvent
     // A null taskName stands for the task's default name, Task-N: it never changes (a rename replaces the name, not
     // the number), so it is formatted only when someone reads it, and an instrument that never does saves the string.
     // A null detail likewise stands for the completed task's result, when that is a value that cannot change.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal TraceEvent(long sequence, long iteration, double time, TraceEventKind kind, LoopTask? task, string? taskName,
         string? detail, WaitKind wait = WaitKind.None, string? relatedTask = null)
     {

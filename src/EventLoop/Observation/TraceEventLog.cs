@@ -1,115 +1,258 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace EventLoop;
 
 /// <summary>
-/// The events a <see cref="TraceRecorder"/> keeps: a list of fixed-size chunks. A traced task switch records about
-/// ten events; in one growing array every doubling copied all of them again (and, past 85 KB, on the large object
-/// heap), which made recording cost twice the memory it needs.
+/// The events a <see cref="TraceRecorder"/> keeps, packed: 2 bytes per event in arrays the garbage collector never
+/// has to look into. A traced task switch records about ten events that all stay alive; kept as references they
+/// made every collection copy and scan them again, which was most of what recording cost.
 /// </summary>
 /// <remarks>
-/// An event is not kept as the 64-byte <see cref="TraceEvent"/> it arrives as: most of it repeats. The sequence
-/// number goes up by one from event to event and the iteration and time stay the same for the dozen events of an
-/// iteration, so they are kept once per run of such events (a <see cref="Segment"/>); the related task is set on
-/// few events, so it is kept aside by index. What is left per event is the task, its name, the detail, the kind and
-/// the wait kind: 26 bytes. Reading an event back rebuilds the same <see cref="TraceEvent"/>.
+/// Most of an event repeats. The sequence number goes up by one from event to event, the time stays the same for
+/// many events and the iteration goes up by one now and then, so they are kept once per run of such events (a
+/// <see cref="Segment"/>; a bit in the event marks where the iteration goes up). The task changes only now and then
+/// too, so it is kept once per run of events about the same task (a <see cref="TaskRun"/>; events about no task do
+/// not break a run). The kind, wait kind, task name, detail and related task of an event are nearly always one of a
+/// few combinations (a <see cref="Shape"/>: the same strings, made once, for every switch of every task), kept once
+/// each. What is left per event is the number of its shape (one of the first 32,767 shapes; a later one is kept
+/// aside with the event's index, an <see cref="Escape"/>). Reading an event back rebuilds the same
+/// <see cref="TraceEvent"/>, with the very strings and task it came with.
+/// <para>
+/// Finding an event's shape must be cheaper than storing the strings: each shape remembers the shape that followed
+/// it last time, which is nearly always the next one again (a loop repeats itself), so the common case is one
+/// comparison. Otherwise a small table indexed by the strings' contents finds a recent shape, or a new one is
+/// added: a detail formatted afresh (a time, a result) is a shape of its own. The shapes are kept in one array, not
+/// in chunks like the rest: reaching one through a chunk made every traced switch measurably slower.
+/// </para>
 /// </remarks>
 internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 {
-    // 1024 entries of 24 B stay below the large-object threshold.
-    private const int ChunkShift = 10;
-    private const int ChunkSize = 1 << ChunkShift;
+    // 65,536 entries of 2 B: a chunk lands on the large-object heap, where the collector never copies it (chunks
+    // below the threshold, copied as they are promoted, made traced workloads up to a third slower end to end).
+    private const int EntryChunkShift = 16;
+    // A run of events is cut after this many, so that reading one event counts at most this many iteration bits.
+    private const int MaxSegmentLength = 256;
+    private const int IterationAdvanced = 0x8000;
+    // The shape number of an entry whose shape is kept aside; it is also the largest number an entry holds.
+    private const int Escaped = 0x7FFF;
+    private const int ShapeCacheSize = 1024;
 
-    private readonly List<Chunk> _chunks = [];
-    // Segments are chunked like the entries: a doubling list copied them again at each doubling.
-    private readonly List<Segment[]> _segmentChunks = [];
-    private int _segmentCount;
-    private readonly Dictionary<int, string> _relatedTasks = [];
-    private int _count;
+    private readonly ChunkedList<ushort> _entries = new(EntryChunkShift);
+    private readonly ChunkedList<Escape> _escapes = new(10);
+    private readonly ChunkedList<Segment> _segments = new(12);
+    private readonly ChunkedList<TaskRun> _taskRuns = new(12);
+    private Shape[] _shapes = [Shape.None, .. new Shape[15]];
+    private int _shapeCount = 1;
 
-    public int Count => _count;
+    // The run of events being added to: what the next event must carry to continue it (its sequence number less
+    // its index, kept so rather than as the next number, which would be stored again at every event).
+    private long _sequenceOffset;
+    private long _iteration;
+    private long _timeBits;
+    private LoopTask? _runTask;
+
+    // The last event's shape (0: none; shape 0 matches no event).
+    private int _lastShape;
+    private readonly int[] _shapeCache = new int[ShapeCacheSize];
+
+    public int Count => _entries.Count;
 
     public TraceEvent this[int index]
     {
         get
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
-            return Read(index, FindSegment(index));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            var segment = FindSegment(index);
+            var iteration = _segments[segment].Iteration;
+            for (var i = _segments[segment].Start + 1; i <= index; i++)
+            {
+                iteration += _entries[i] >> 15;
+            }
+
+            return Read(index, segment, iteration, FindTaskRun(index));
         }
     }
 
-    public void Add(in TraceEvent traceEvent)
+    public void Add(in TraceEvent traceEvent) =>
+        Add(traceEvent.Sequence, traceEvent.Iteration, traceEvent.Time, traceEvent.Kind, traceEvent.Task,
+            traceEvent.RawTaskName, traceEvent.RawDetail, traceEvent.Wait, traceEvent.RelatedTask);
+
+    /// <summary>
+    /// Adds the next event of <paramref name="loop"/>, with no wait kind nor related task (the loop's way when a
+    /// recorder is its only instrument: no <see cref="TraceEvent"/> is built).
+    /// </summary>
+    public void Add(Loop loop, TraceEventKind kind, LoopTask? task, string? taskName, string? detail) =>
+        Add(loop.NextTraceSequence(), loop.Iteration, loop.Time, kind, task, taskName, detail, WaitKind.None, null);
+
+    /// <summary>Adds the next event of <paramref name="loop"/> (see the other overload).</summary>
+    public void Add(Loop loop, TraceEventKind kind, LoopTask? task, string? taskName, string? detail, WaitKind wait,
+        string? relatedTask) =>
+        Add(loop.NextTraceSequence(), loop.Iteration, loop.Time, kind, task, taskName, detail, wait, relatedTask);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Add(long sequence, long iteration, double time, TraceEventKind kind, LoopTask? task, string? taskName,
+        string? detail, WaitKind wait, string? relatedTask)
     {
-        var offset = _count & (ChunkSize - 1);
-        if (offset == 0 && _count >> ChunkShift == _chunks.Count)
+        var index = Count;
+        // Time is compared bit for bit so that -0.0 and 0.0 (equal as numbers) still read back as they came.
+        var timeBits = BitConverter.DoubleToInt64Bits(time);
+        var entry = sequence - index == _sequenceOffset && iteration == _iteration && timeBits == _timeBits
+                    && (index & (MaxSegmentLength - 1)) != 0
+            ? 0
+            : BeginRun(index, sequence, iteration, time);
+
+        if (task is not null && !ReferenceEquals(task, _runTask))
         {
-            _chunks.Add(new Chunk());
+            AddTaskRun(index, task);
         }
 
-        if (!ContinuesLastSegment(in traceEvent))
+        var predicted = _shapes[_lastShape].Next;
+        ref var shape = ref _shapes[predicted];
+        int number;
+        var look = Shape.Look(kind, wait, task is not null);
+        if (shape.Is(look, taskName, detail, relatedTask))
         {
-            AddSegment(new Segment(_count, traceEvent.Sequence, traceEvent.Iteration, traceEvent.Time));
+            number = predicted;
+            _lastShape = predicted;
+        }
+        else
+        {
+            number = FindShape(look, taskName, detail, relatedTask);
         }
 
-        if (traceEvent.RelatedTask is { } relatedTask)
+        _entries.Add((ushort)(entry | (number < Escaped ? number : EscapeShape(index, number))));
+    }
+
+    // The event does not continue the run of events: unless only the iteration went up by one, it starts a new run.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int BeginRun(int index, long sequence, long iteration, double time)
+    {
+        var timeBits = BitConverter.DoubleToInt64Bits(time);
+        var continues = sequence - index == _sequenceOffset && timeBits == _timeBits && (index & (MaxSegmentLength - 1)) != 0;
+        if (continues && iteration == _iteration + 1)
         {
-            _relatedTasks.Add(_count, relatedTask);
+            _iteration = iteration;
+            return IterationAdvanced;
         }
 
-        var chunk = _chunks[_count >> ChunkShift];
-        chunk.Entries[offset] = new Entry(traceEvent.Task, traceEvent.RawTaskName, traceEvent.RawDetail);
-        chunk.Kinds[offset] = (byte)traceEvent.Kind;
-        chunk.Waits[offset] = (byte)traceEvent.Wait;
-        _count++;
+        _segments.Add(new Segment(index, sequence, iteration, time));
+        (_sequenceOffset, _iteration, _timeBits) = (sequence - index, iteration, timeBits);
+        return 0;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddTaskRun(int index, LoopTask task)
+    {
+        _taskRuns.Add(new TaskRun(index, task));
+        _runTask = task;
     }
 
     public void Clear()
     {
-        _chunks.Clear();
-        _segmentChunks.Clear();
-        _segmentCount = 0;
-        _relatedTasks.Clear();
-        _count = 0;
+        _entries.Clear();
+        _escapes.Clear();
+        _segments.Clear();
+        _taskRuns.Clear();
+        _shapes = [Shape.None, .. new Shape[15]];
+        _shapeCount = 1;
+        _runTask = null;
+        Array.Clear(_shapeCache);
+        _lastShape = 0;
     }
 
     public IEnumerator<TraceEvent> GetEnumerator()
     {
-        var segment = 0;
-        for (var i = 0; i < _count; i++)
+        var segment = -1;
+        var taskRun = -1;
+        long iteration = 0;
+        for (var i = 0; i < Count; i++)
         {
-            if (segment + 1 < _segmentCount && SegmentAt(segment + 1).Start <= i)
+            if (segment + 1 < _segments.Count && _segments[segment + 1].Start == i)
             {
                 segment++;
+                iteration = _segments[segment].Iteration;
+            }
+            else
+            {
+                iteration += _entries[i] >> 15;
             }
 
-            yield return Read(i, segment);
+            if (taskRun + 1 < _taskRuns.Count && _taskRuns[taskRun + 1].Start == i)
+            {
+                taskRun++;
+            }
+
+            yield return Read(i, segment, iteration, taskRun);
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    // Time is compared bit for bit so that -0.0 and 0.0 (equal as numbers) still read back as they came.
-    private bool ContinuesLastSegment(in TraceEvent traceEvent)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int FindShape(int look, string? taskName, string? detail, string? relatedTask)
     {
-        if (_segmentCount == 0)
+        var bucket = (int)((uint)Mix(Mix(Mix(look, taskName), detail), relatedTask) % ShapeCacheSize);
+        var shape = _shapeCache[bucket];
+        if (!_shapes[shape].Is(look, taskName, detail, relatedTask))
         {
-            return false;
+            shape = _shapeCount;
+            if (shape == _shapes.Length)
+            {
+                Array.Resize(ref _shapes, shape * 2);
+            }
+
+            _shapes[shape] = new Shape(taskName, detail, relatedTask, look);
+            _shapeCount++;
+            _shapeCache[bucket] = shape;
         }
 
-        var last = SegmentAt(_segmentCount - 1);
-        return traceEvent.Sequence == last.Sequence + (_count - last.Start)
-               && traceEvent.Iteration == last.Iteration
-               && BitConverter.DoubleToInt64Bits(traceEvent.Time) == BitConverter.DoubleToInt64Bits(last.Time);
+        _shapes[_lastShape].Next = shape;
+        _lastShape = shape;
+        return shape;
+    }
+
+    // A hash of what the text looks like, not of where it lives: the log's layout is the same on every run.
+    private static int Mix(int hash, string? text)
+    {
+        var look = text is null ? 0 : text.Length == 0 ? 1 : (text.Length * 31) + (text[^1] * 7) + text[text.Length / 2];
+        return (hash * 16777619) ^ look;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int EscapeShape(int index, int shape)
+    {
+        _escapes.Add(new Escape(index, shape));
+        return Escaped;
+    }
+
+    private int FindEscape(int index)
+    {
+        int low = 0, high = _escapes.Count - 1;
+        while (low < high)
+        {
+            var middle = (low + high) >> 1;
+            if (_escapes[middle].Index < index)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     private int FindSegment(int index)
     {
-        int low = 0, high = _segmentCount - 1;
+        int low = 0, high = _segments.Count - 1;
         while (low < high)
         {
             var middle = (low + high + 1) >> 1;
-            if (SegmentAt(middle).Start <= index)
+            if (_segments[middle].Start <= index)
             {
                 low = middle;
             }
@@ -122,39 +265,68 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         return low;
     }
 
-    private TraceEvent Read(int index, int segmentIndex)
+    // The last run that starts at or before the index; -1 when there is none (no event so far had a task).
+    private int FindTaskRun(int index)
     {
-        var segment = SegmentAt(segmentIndex);
-        var chunk = _chunks[index >> ChunkShift];
-        var offset = index & (ChunkSize - 1);
-        var entry = chunk.Entries[offset];
-        var relatedTask = _relatedTasks.GetValueOrDefault(index);
-        return new TraceEvent(segment.Sequence + (index - segment.Start), segment.Iteration, segment.Time,
-            (TraceEventKind)chunk.Kinds[offset], entry.Task, entry.TaskName, entry.Detail,
-            (WaitKind)chunk.Waits[offset], relatedTask);
-    }
-
-    private ref Segment SegmentAt(int index) => ref _segmentChunks[index >> ChunkShift][index & (ChunkSize - 1)];
-
-    private void AddSegment(Segment segment)
-    {
-        if ((_segmentCount & (ChunkSize - 1)) == 0 && _segmentCount >> ChunkShift == _segmentChunks.Count)
+        int low = -1, high = _taskRuns.Count - 1;
+        while (low < high)
         {
-            _segmentChunks.Add(new Segment[ChunkSize]);
+            var middle = (low + high + 1) >> 1;
+            if (_taskRuns[middle].Start <= index)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
         }
 
-        SegmentAt(_segmentCount) = segment;
-        _segmentCount++;
+        return low;
     }
 
-    private sealed class Chunk
+    private TraceEvent Read(int index, int segmentIndex, long iteration, int taskRun)
     {
-        public readonly Entry[] Entries = new Entry[ChunkSize];
-        public readonly byte[] Kinds = new byte[ChunkSize];
-        public readonly byte[] Waits = new byte[ChunkSize];
+        ref var segment = ref _segments[segmentIndex];
+        var number = _entries[index] & Escaped;
+        ref var shape = ref _shapes[number == Escaped ? _escapes[FindEscape(index)].Shape : number];
+        return new TraceEvent(segment.Sequence + (index - segment.Start), iteration, segment.Time,
+            shape.Kind, shape.HasTask ? _taskRuns[taskRun].Task : null, shape.TaskName, shape.Detail,
+            shape.Wait, shape.RelatedTask);
     }
 
-    private readonly record struct Entry(LoopTask? Task, string? TaskName, string? Detail);
+    private readonly record struct Escape(int Index, int Shape);
 
     private readonly record struct Segment(int Start, long Sequence, long Iteration, double Time);
+
+    private readonly record struct TaskRun(int Start, LoopTask Task);
+
+    private struct Shape(string? taskName, string? detail, string? relatedTask, int look)
+    {
+        // No event looks so.
+        public static readonly Shape None = new(null, null, null, -1);
+
+        public readonly string? TaskName = taskName;
+        public readonly string? Detail = detail;
+        public readonly string? RelatedTask = relatedTask;
+
+        // The kind, the wait kind and whether the event has a task, in one number compared at once.
+        private readonly int _look = look;
+
+        /// <summary>The shape that followed this one last time (0: none yet).</summary>
+        public int Next;
+
+        public readonly TraceEventKind Kind => (TraceEventKind)(byte)_look;
+
+        public readonly WaitKind Wait => (WaitKind)(byte)(_look >> 8);
+
+        public readonly bool HasTask => (_look & 0x10000) != 0;
+
+        public static int Look(TraceEventKind kind, WaitKind wait, bool hasTask) =>
+            (byte)kind | ((byte)wait << 8) | (hasTask ? 0x10000 : 0);
+
+        public readonly bool Is(int look, string? taskName, string? detail, string? relatedTask) =>
+            ReferenceEquals(Detail, detail) && _look == look && ReferenceEquals(TaskName, taskName)
+            && ReferenceEquals(RelatedTask, relatedTask);
+    }
 }

@@ -8,6 +8,9 @@ public sealed class TraceRecorder : ILoopInstrument
     /// <summary>The events so far, in order.</summary>
     public IReadOnlyList<TraceEvent> Events => _events;
 
+    /// <summary>Where the events go: a loop whose only instrument is this recorder adds to it directly.</summary>
+    internal TraceEventLog Log => _events;
+
     /// <inheritdoc />
     public void OnEvent(in TraceEvent traceEvent) => _events.Add(in traceEvent);
 

@@ -56,6 +56,135 @@ public class TraceEventLogTests
     }
 
     [Fact]
+    public void Shapes_tasks_and_runs_read_back_across_every_chunk_boundary()
+    {
+        // Past the first chunk of entries (65,536) and of runs (4,096), over runs longer than the log lets them be
+        // (256), with repeated shapes (as a loop emits them), fresh details (more shapes than an entry can number:
+        // 32,767), shapes that repeat out of order, events about no task between those about three tasks taking
+        // turns, and iterations that go up by one or jump.
+        using var loop = new Loop();
+        LoopTask[] tasks = [.. Enumerable.Range(0, 3).Select(i => loop.CreateTask(Asyncio.Sleep(0), "T" + i))];
+        string[] details = ["step", "yield", "A: Running -> Suspended", "A: Suspended -> Running", ""];
+        var added = Enumerable.Range(0, 80_000).Select(i => new TraceEvent(
+                sequence: i + (i / 5000),
+                iteration: i < 30_000 ? i / 7 : i / 7 * 2,
+                time: i < 20_000 ? 0.0 : i / 3 * 0.5,
+                kind: (TraceEventKind)(i % 19),
+                task: i % 4 == 3 ? null : tasks[(i / 2) % 3],
+                taskName: i % 6 == 0 ? null : "T" + (i % 3),
+                detail: i % 2 == 0 ? "fresh " + i : details[(i * 7 / 3) % details.Length],
+                wait: (WaitKind)(i % 3),
+                relatedTask: i % 13 == 0 ? "R" : null))
+            .ToArray();
+        var log = new TraceEventLog();
+        foreach (var traceEvent in added)
+        {
+            log.Add(in traceEvent);
+        }
+
+        Assert.Equal(added.Length, log.Count);
+        Assert.Equal(added.Select(Describe), log.Select(Describe));
+        foreach (var index in new[] { 0, 7, 255, 256, 257, 1023, 1024, 4095, 4096, 5000, 16384, 20000, 32767, 32768, 65535, 65536, 65537, 79999 })
+        {
+            Assert.Equal(Describe(added[index]), Describe(log[index]));
+            Assert.Same(added[index].Detail, log[index].Detail);
+            Assert.Same(added[index].Task, log[index].Task);
+        }
+
+        log.Clear();
+        foreach (var traceEvent in added[..5000])
+        {
+            log.Add(in traceEvent);
+        }
+
+        Assert.Equal(added[..5000].Select(Describe), log.Select(Describe));
+
+        foreach (var task in tasks)
+        {
+            loop.RunUntilComplete(task);
+        }
+    }
+
+    [Fact]
+    public void A_recorder_alone_records_what_it_records_beside_another_instrument()
+    {
+        // Alone, the loop adds to the recorder's log directly; beside another instrument, through OnEvent.
+        static List<string> Record(bool alone)
+        {
+            using var loop = new Loop();
+            var recorder = new TraceRecorder();
+            loop.AddInstrument(recorder);
+            if (!alone)
+            {
+                loop.AddInstrument(new TraceCallback(_ => { }));
+            }
+
+            loop.RunUntilComplete(loop.CreateTask(Busy()));
+            return [.. recorder.Events.Select(e => Describe(e) + "|" + e.Task?.Done)];
+        }
+
+        Assert.Equal(Record(alone: false), Record(alone: true));
+    }
+
+    [Fact]
+    public void What_a_sleeping_task_waits_on_reads_the_same_traced_or_not()
+    {
+        // Traced, the loop finds a sleep's timer from the one it scheduled last; it must say what looking through
+        // the timer heap says: while the sleep's timer is not the last one, once it is cancelled, and once the loop
+        // is closed (which empties the heap).
+        static List<string> WaitsOn(bool traced)
+        {
+            var waits = new List<string>();
+            foreach (var sleeperFirst in new[] { true, false })
+            {
+                var loop = new Loop();
+                if (traced)
+                {
+                    loop.AddInstrument(new TraceRecorder());
+                }
+
+                var first = loop.CreateTask(Asyncio.Sleep(sleeperFirst ? 5 : 1));
+                var second = loop.CreateTask(Asyncio.Sleep(sleeperFirst ? 1 : 5));
+                var sleeper = sleeperFirst ? first : second;
+                loop.RunUntilComplete(loop.CreateTask(Asyncio.Sleep(0)));
+                waits.Add(sleeper.Inspect().WaitingOn);
+                loop.Close();
+                waits.Add(sleeper.Inspect().WaitingOn);
+            }
+
+            return waits;
+        }
+
+        Assert.Equal(WaitsOn(traced: false), WaitsOn(traced: true));
+        Assert.Equal(["sleep until t=5.000", "future Future<Boolean>"], WaitsOn(traced: true)[..2]);
+    }
+
+    private static async Coroutine Busy()
+    {
+        var sleeper = Asyncio.CreateTask(Asyncio.Sleep(5), "sleeper");
+        var yielder = Asyncio.CreateTask(Yields(3));
+        await Asyncio.Sleep(0.25);
+        sleeper.Cancel("enough");
+        await Asyncio.Gather(Yields(2), Yields(1));
+        await yielder;
+        try
+        {
+            await sleeper;
+        }
+        catch (CancelledError)
+        {
+        }
+    }
+
+    private static async Coroutine Yields(int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            await Asyncio.Sleep(0);
+        }
+    }
+
+    [Fact]
     public void A_default_task_name_is_the_one_the_task_had_when_the_event_happened()
     {
         using var loop = new Loop();
