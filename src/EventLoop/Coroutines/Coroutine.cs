@@ -245,8 +245,11 @@ public abstract class Coroutine
     /// <summary>How a trace says that the coroutine went from <paramref name="from"/> to <paramref name="to"/>.</summary>
     internal virtual string DescribeStateChange(CoroutineState from, CoroutineState to) => StateChangeTexts.Format(Name, from, to);
 
-    /// <summary>Calls the <paramref name="visitor"/> method that matches the coroutine's result type.</summary>
-    internal virtual TResult Accept<TResult>(ICoroutineVisitor<TResult> visitor) => visitor.Visit(this);
+    /// <summary>
+    /// Wraps the coroutine in the task whose type matches its result type (a <see cref="LoopTask{T}"/> for a
+    /// <see cref="Coroutine{T}"/>). A plain virtual method: a generic visitor cost a generic virtual dispatch per task.
+    /// </summary>
+    internal virtual LoopTask CreateTask(Loop loop, string? name) => new(loop, this, name);
 
     /// <summary>Runs the coroutine's code from where it stopped until it suspends (via <see cref="Suspend{TAwaiter}"/>) or completes.</summary>
     private protected abstract void MoveNext();

@@ -37,7 +37,7 @@ public abstract class Coroutine<T> : Coroutine
         return new CoroutineAwaiter<T>(this);
     }
 
-    internal override TResult Accept<TResult>(ICoroutineVisitor<TResult> visitor) => visitor.Visit(this);
+    internal override LoopTask CreateTask(Loop loop, string? name) => new LoopTask<T>(loop, this, name);
 
     private protected void SetResult(T value)
     {

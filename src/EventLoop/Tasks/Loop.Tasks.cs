@@ -8,7 +8,6 @@ public sealed partial class Loop
     // The pending tasks in creation order, linked through the tasks themselves: no node to allocate per task.
     private LoopTask? _firstTask;
     private LoopTask? _lastTask;
-    private TaskForCoroutine? _unnamedTaskFactory;
     private long _lastTaskId;
     private long _lastTaskNumber;
 
@@ -22,7 +21,7 @@ public sealed partial class Loop
     public LoopTask CreateTask(Coroutine coroutine, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(coroutine);
-        return coroutine.Accept(name is null ? _unnamedTaskFactory ??= new TaskForCoroutine(this, null) : new TaskForCoroutine(this, name));
+        return coroutine.CreateTask(this, name);
     }
 
     /// <inheritdoc cref="CreateTask(Coroutine, string?)"/>
@@ -88,14 +87,6 @@ public sealed partial class Loop
         }
 
         return CreateTask(coroutine, name);
-    }
-
-    /// <summary>Creates the task whose type matches the coroutine's result type.</summary>
-    private sealed class TaskForCoroutine(Loop loop, string? name) : ICoroutineVisitor<LoopTask>
-    {
-        public LoopTask Visit(Coroutine coroutine) => new(loop, coroutine, name);
-
-        public LoopTask Visit<T>(Coroutine<T> coroutine) => new LoopTask<T>(loop, coroutine, name);
     }
 
     internal void RegisterTask(LoopTask task)
