@@ -67,11 +67,14 @@ internal static class CoroutineAwaiting
         // Most resumes have nothing thrown in on any loop: then neither the task's loop nor the thread's is looked up.
         if (Loop.AnyPendingThrow)
         {
-            (callee.Driver is Future task ? task.Loop : Loop.Running)?.ThrowIfPendingThrow();
+            ThrowIfPendingThrow(callee);
         }
 
         callee.ThrowIfFailed();
     }
+
+    private static void ThrowIfPendingThrow(Coroutine callee) =>
+        (callee.Driver is Future task ? task.Loop : Loop.Running)?.ThrowIfPendingThrow();
 
     public static void RunAsTask(Coroutine callee, Action continuation) =>
         Loop.GetRunningLoop().CreateTask(callee).AddDoneCallback(_ => continuation());

@@ -22,13 +22,18 @@ public abstract class Coroutine<T> : Coroutine
         {
             if (State != CoroutineState.Completed)
             {
-                throw new InvalidOperationException($"coroutine '{Name}' has no result yet: it is {State.ToString().ToLowerInvariant()}; await it first.");
+                ThrowNoResultYet();
             }
 
             ThrowIfFailed();
             return _result;
         }
     }
+
+    // Apart from Result so that the getter, which every awaiter of a Coroutine<T> calls, inlines.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowNoResultYet() => throw new InvalidOperationException(
+        $"coroutine '{Name}' has no result yet: it is {State.ToString().ToLowerInvariant()}; await it first.");
 
     /// <summary>Lets another coroutine <c>await</c> this one for its result: it runs inline, in the awaiting task.</summary>
     public new CoroutineAwaiter<T> GetAwaiter()
