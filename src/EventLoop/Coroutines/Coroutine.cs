@@ -178,11 +178,14 @@ public abstract class Coroutine
         _bits = ((caller.Depth + 1) << DepthShift) | (_bits & ~(-1 << DepthShift));
         if (Depth >= MaxDepth)
         {
-            Complete(new RecursionException(
-                $"maximum coroutine depth exceeded starting '{Name}': more than {MaxDepth} coroutines await one another; "
-                + "break the chain with a task (CreateTask) or a loop."));
+            CompleteTooDeep();
         }
     }
+
+    // Apart from AttachTo, which runs at every await of a coroutine, so that its message is built only when needed.
+    private void CompleteTooDeep() => Complete(new RecursionException(
+        $"maximum coroutine depth exceeded starting '{Name}': more than {MaxDepth} coroutines await one another; "
+        + "break the chain with a task (CreateTask) or a loop."));
 
     /// <summary>Runs the coroutine until it suspends or completes.</summary>
     internal void Resume()
