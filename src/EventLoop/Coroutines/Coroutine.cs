@@ -200,15 +200,27 @@ public abstract class Coroutine
     /// </summary>
     internal void ResumeChain()
     {
-        var root = this;
-        while (root.Caller is { } caller)
+        if (Loop.MayTraceCoroutineStates)
         {
-            root = caller;
-        }
+            // A trace shows the callers' state changes in CPython's order, outermost first.
+            var root = this;
+            while (root.Caller is { } caller)
+            {
+                root = caller;
+            }
 
-        for (var frame = root; frame is not null && frame != this; frame = frame.Awaiting)
+            for (var frame = root; frame is not null && frame != this; frame = frame.Awaiting)
+            {
+                frame.State = CoroutineState.Running;
+            }
+        }
+        else
         {
-            frame.State = CoroutineState.Running;
+            // Untraced, the order cannot be seen: one walk up, and no trace test per frame.
+            for (var frame = Caller; frame is not null; frame = frame.Caller)
+            {
+                frame.SetStateUntraced(CoroutineState.Running);
+            }
         }
 
         Resume();
@@ -217,11 +229,22 @@ public abstract class Coroutine
     /// <summary>This frame suspended: so does every caller awaiting it, innermost first.</summary>
     internal void SuspendCallers()
     {
+        var traced = Loop.MayTraceCoroutineStates;
         for (var frame = Caller; frame is not null; frame = frame.Caller)
         {
-            frame.State = CoroutineState.Suspended;
+            if (traced)
+            {
+                frame.State = CoroutineState.Suspended;
+            }
+            else
+            {
+                frame.SetStateUntraced(CoroutineState.Suspended);
+            }
         }
     }
+
+    /// <summary>Sets the state of a caller in a chain that nobody traces (see <see cref="ResumeChain"/>).</summary>
+    private void SetStateUntraced(CoroutineState state) => _bits = (_bits & ~StateMask) | (int)state;
 
     /// <summary>Hands the task the callee awaited at the last suspension, if it has not started yet.</summary>
     internal Coroutine? TakePendingCallee()

@@ -217,6 +217,9 @@ public sealed partial class Loop
         }
     }
 
+    /// <summary>True while some loop, on any thread, may want coroutine state changes (see <see cref="s_instrumentedLoops"/>).</summary>
+    internal static bool MayTraceCoroutineStates => s_instrumentedLoops != 0;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void TraceCoroutineState(Coroutine coroutine, CoroutineState from, CoroutineState to)
     {
