@@ -60,6 +60,7 @@ public readonly struct CoroutineAwaiter<T> : ICriticalNotifyCompletion, ICorouti
 /// <summary>The steps both coroutine awaiters share.</summary>
 internal static class CoroutineAwaiting
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Finish(Coroutine callee)
     {
         callee.Caller?.ChildFinished();
