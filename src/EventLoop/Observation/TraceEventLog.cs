@@ -246,33 +246,20 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         return low;
     }
 
-    private int FindSegment(int index)
-    {
-        int low = 0, high = _segments.Count - 1;
-        while (low < high)
-        {
-            var middle = (low + high + 1) >> 1;
-            if (_segments[middle].Start <= index)
-            {
-                low = middle;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return low;
-    }
+    // The last run of events that starts at or before the index (there is always one: the first starts at 0).
+    private int FindSegment(int index) => LastStartingAtOrBefore(index, _segments.Count, i => _segments[i].Start, none: 0);
 
     // The last run that starts at or before the index; -1 when there is none (no event so far had a task).
-    private int FindTaskRun(int index)
+    private int FindTaskRun(int index) => LastStartingAtOrBefore(index, _taskRuns.Count, i => _taskRuns[i].Start, none: -1);
+
+    /// <summary>A binary search over runs sorted by their start: the last of the <paramref name="count"/> that starts at or before <paramref name="index"/>.</summary>
+    private static int LastStartingAtOrBefore(int index, int count, Func<int, int> startOf, int none)
     {
-        int low = -1, high = _taskRuns.Count - 1;
+        int low = none, high = count - 1;
         while (low < high)
         {
             var middle = (low + high + 1) >> 1;
-            if (_taskRuns[middle].Start <= index)
+            if (startOf(middle) <= index)
             {
                 low = middle;
             }
