@@ -36,7 +36,7 @@ internal sealed class SleepCoroutine(double seconds) : Coroutine
             Loop.CheckDelay(seconds, nameof(seconds));
             var loop = Loop.GetRunningLoop();
             var future = loop.CreateFuture<bool>();
-            _timer = loop.CallAt(loop.Time + seconds, Asyncio.SetResultUnlessCancelled, future, null);
+            _timer = loop.CallAt(loop.Time + seconds, Asyncio.SetResultUnlessCancelled, future);
             MarkSuspended().SuspendOnFuture(this, future);
         }
         catch (Exception exception)

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace EventLoop;
 
 /// <summary>
@@ -11,31 +9,24 @@ public class Handle
     private readonly Action<object?> _callback;
     private readonly object? _state;
     // The subject is null (a user's callback, a timer), the state, or what a done callback's invocation gives: a flag
-    // says which, instead of a reference in every handle.
+    // says whether there is one, instead of a reference in every handle.
     private readonly bool _hasSubject;
 
     /// <param name="loop">The loop.</param>
     /// <param name="callback">What runs, with <paramref name="state"/>.</param>
     /// <param name="state">The callback's argument.</param>
     /// <param name="kind">What the callback does, for traces.</param>
-    /// <param name="subject">
-    /// The object the callback belongs to, for traces and errors: none, the state, or a done callback's subject
-    /// (or its future) when the state is its invocation; it is found again from the state, so it is not kept.
+    /// <param name="hasSubject">
+    /// Whether the callback belongs to an object, for traces and errors: then it is the state, or a done callback's
+    /// subject (or its future) when the state is its invocation.
     /// </param>
-    /// <param name="userCallback">
-    /// The delegate the callback stands for, when it wraps one (the user's <see cref="Action"/> that
-    /// <see cref="InvokeAction"/> calls, a future's done callback), for the name; it is found again from the state,
-    /// so it is not kept.
-    /// </param>
-    internal Handle(Loop loop, Action<object?> callback, object? state, HandleKind kind, object? subject, Delegate? userCallback)
+    internal Handle(Loop loop, Action<object?> callback, object? state, HandleKind kind, bool hasSubject = false)
     {
         Loop = loop;
         _callback = callback;
         _state = state;
-        Debug.Assert(userCallback is null || userCallback == WrappedCallback, "the wrapped callback is the one the state gives");
         Kind = kind;
-        _hasSubject = subject is not null;
-        Debug.Assert(ReferenceEquals(subject, Subject), "the subject is the one the state gives");
+        _hasSubject = hasSubject;
     }
 
     /// <summary>The loop the callback is scheduled on.</summary>
@@ -72,7 +63,7 @@ public class Handle
     private Delegate? WrappedCallback => _state switch
     {
         Action action when _callback == InvokeAction => action,
-        DoneCallback.Invocation invocation => invocation.Callback.Method,
+        DoneCallback.Invocation invocation => invocation.Callback.Callback,
         _ => null,
     };
 }

@@ -75,7 +75,11 @@ public sealed partial class Loop : IDisposable
     public Handle CallSoon(Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        return CallSoon(Handle.InvokeAction, callback, HandleKind.Callback, null, callback);
+        CheckThread();
+        CheckNotClosed();
+        var handle = new Handle(this, Handle.InvokeAction, callback, HandleKind.Callback);
+        Enqueue(new ReadyCallback(handle));
+        return handle;
     }
 
     /// <summary>Schedules <paramref name="callback"/> to run <paramref name="delay"/> seconds from now (<c>call_later</c>).</summary>
@@ -89,7 +93,7 @@ public sealed partial class Loop : IDisposable
     public TimerHandle CallAt(double when, Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        return CallAt(when, Handle.InvokeAction, callback, null, callback);
+        return CallAt(when, Handle.InvokeAction, callback);
     }
 
     /// <summary>
@@ -100,7 +104,7 @@ public sealed partial class Loop : IDisposable
     {
         ArgumentNullException.ThrowIfNull(callback);
         CheckNotClosed();
-        var handle = new Handle(this, Handle.InvokeAction, callback, HandleKind.Callback, null, callback) { FromOtherThread = true };
+        var handle = new Handle(this, Handle.InvokeAction, callback, HandleKind.Callback) { FromOtherThread = true };
         _inbox.Enqueue(handle);
         _inboxSignal.Release();
         return handle;
@@ -216,17 +220,6 @@ public sealed partial class Loop : IDisposable
         Console.Error.WriteLine(line);
     }
 
-    internal Handle CallSoon(Action<object?> callback, object? state, HandleKind kind, object? subject, Delegate? userCallback = null)
-    {
-        CheckThread();
-        CheckNotClosed();
-        var handle = new Handle(this, callback, state, kind, subject, userCallback);
-        var ready = new ReadyCallback(handle);
-        _ready.Enqueue(ready);
-        TraceScheduled(in ready);
-        return handle;
-    }
-
     /// <summary>
     /// Like <c>CallSoon</c> for a callback that nobody can cancel (a task's step or wake-up): no <see cref="Handle"/>,
     /// no allocation. The state is also the callback's subject.
@@ -235,9 +228,7 @@ public sealed partial class Loop : IDisposable
     {
         CheckThread();
         CheckNotClosed();
-        var ready = new ReadyCallback(callback, state, kind);
-        _ready.Enqueue(ready);
-        TraceScheduled(in ready);
+        Enqueue(new ReadyCallback(callback, state, kind));
     }
 
     /// <summary>
@@ -247,9 +238,7 @@ public sealed partial class Loop : IDisposable
     internal void ScheduleFromCallback(Action<object?> callback, object? state, HandleKind kind)
     {
         Debug.Assert(_threadId == Environment.CurrentManagedThreadId && !IsClosed, "only from inside a callback of this loop");
-        var ready = new ReadyCallback(callback, state, kind);
-        _ready.Enqueue(ready);
-        TraceScheduled(in ready);
+        Enqueue(new ReadyCallback(callback, state, kind));
     }
 
     /// <summary>Schedules a future's done callback to run with the future (no <see cref="Handle"/>, no allocation).</summary>
@@ -257,12 +246,17 @@ public sealed partial class Loop : IDisposable
     {
         CheckThread();
         CheckNotClosed();
-        var ready = new ReadyCallback(callback, future);
+        Enqueue(new ReadyCallback(callback, future));
+    }
+
+    /// <summary>Queues a callback for the next iteration and traces its scheduling.</summary>
+    private void Enqueue(in ReadyCallback ready)
+    {
         _ready.Enqueue(ready);
         TraceScheduled(in ready);
     }
 
-    internal TimerHandle CallAt(double when, Action<object?> callback, object? state, object? subject, Delegate? userCallback = null)
+    internal TimerHandle CallAt(double when, Action<object?> callback, object? state)
     {
         CheckThread();
         CheckNotClosed();
@@ -271,7 +265,7 @@ public sealed partial class Loop : IDisposable
             throw new ArgumentOutOfRangeException(nameof(when), "A timer's deadline cannot be NaN.");
         }
 
-        var timer = new TimerHandle(this, when, _timerSequence++, callback, state, subject, userCallback) { Scheduled = true };
+        var timer = new TimerHandle(this, when, _timerSequence++, callback, state) { Scheduled = true };
         _scheduled.Push(timer);
         TraceTimerScheduled(timer);
         return timer;

@@ -35,7 +35,7 @@ internal readonly struct ReadyCallback
     {
         _target = doneCallback;
         _state = future;
-        _kind = doneCallback.Kind;
+        _kind = HandleKind.Callback;
     }
 
     /// <summary>True when the callback's handle was cancelled, so the loop skips it.</summary>
@@ -57,7 +57,7 @@ internal readonly struct ReadyCallback
     public string CallbackName => _target switch
     {
         Handle handle => handle.CallbackName,
-        DoneCallback doneCallback => doneCallback.Method.Method.Name,
+        DoneCallback doneCallback => doneCallback.Callback.Method.Name,
         _ => ((Action<object?>)_target).Method.Name,
     };
 
@@ -90,7 +90,7 @@ internal readonly struct ReadyCallback
     {
         Handle handle => handle,
         DoneCallback doneCallback => new Handle(loop, DoneCallback.Invoke, new DoneCallback.Invocation(doneCallback, (Future)_state!),
-            _kind, doneCallback.Subject ?? _state, doneCallback.Method),
-        _ => new Handle(loop, (Action<object?>)_target, _state, _kind, _state, null),
+            _kind, hasSubject: true),
+        _ => new Handle(loop, (Action<object?>)_target, _state, _kind, hasSubject: _state is not null),
     };
 }

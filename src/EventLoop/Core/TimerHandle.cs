@@ -3,8 +3,8 @@ namespace EventLoop;
 /// <summary>A callback scheduled for a point in loop time (asyncio's <c>TimerHandle</c>).</summary>
 public sealed class TimerHandle : Handle
 {
-    internal TimerHandle(Loop loop, double when, long sequence, Action<object?> callback, object? state, object? subject, Delegate? userCallback)
-        : base(loop, callback, state, HandleKind.Timer, subject, userCallback)
+    internal TimerHandle(Loop loop, double when, long sequence, Action<object?> callback, object? state)
+        : base(loop, callback, state, HandleKind.Timer)
     {
         When = when;
         Sequence = sequence;

@@ -10,16 +10,11 @@ internal sealed class DoneCallback(Action<Future> callback, object? subject)
     /// <summary>The callback (what <c>remove_done_callback</c> compares with).</summary>
     public Action<Future> Callback { get; } = callback;
 
-    public HandleKind Kind => HandleKind.Callback;
-
     /// <summary>
     /// The task or object the callback belongs to, for traces and errors; null means the future it runs with, so
     /// that one callback object can serve many futures (a gather's children).
     /// </summary>
     public object? Subject { get; } = subject;
-
-    /// <summary>The delegate that runs, for the callback's name in traces and errors.</summary>
-    public Delegate Method => Callback;
 
     public void Run(Future future) => Callback(future);
 

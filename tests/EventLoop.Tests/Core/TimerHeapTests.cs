@@ -21,7 +21,7 @@ public class TimerHeapTests
             {
                 if (kind < 6)
                 {
-                    var timer = new TimerHandle(loop, deadline, sequence++, _ => { }, null, null, null);
+                    var timer = new TimerHandle(loop, deadline, sequence++, _ => { }, null);
                     heap.Push(timer);
                     model.Add(timer);
                 }
@@ -70,7 +70,7 @@ public class TimerHeapTests
             if (heap.Count == 0 || random.Next(3) > 0)
             {
                 var when = random.Next(4) == 0 ? random.NextDouble() : deadlines[random.Next(deadlines.Length)];
-                var timer = new TimerHandle(loop, when, sequence++, _ => { }, null, null, null);
+                var timer = new TimerHandle(loop, when, sequence++, _ => { }, null);
                 heap.Push(timer);
                 reference.Enqueue(timer, (when, timer.Sequence));
             }
