@@ -316,11 +316,13 @@ public partial class LoopTask : Future, ICoroutineDriver
             _waitingOn = null;
         }
 
-        Loop.TraceStepEntered(this, cancelledWaiter, PendingThrow);
+        // Read once: it lives with the task's rare fields, behind a type test.
+        var pendingThrow = PendingThrow;
+        Loop.TraceStepEntered(this, cancelledWaiter, pendingThrow);
         Loop.EnterTask(this);
-        if (PendingThrow is not null)
+        if (pendingThrow is not null)
         {
-            Loop.PendingThrow = PendingThrow;
+            Loop.PendingThrow = pendingThrow;
             PendingThrow = null;
         }
 
