@@ -247,19 +247,20 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     }
 
     // The last run of events that starts at or before the index (there is always one: the first starts at 0).
-    private int FindSegment(int index) => LastStartingAtOrBefore(index, _segments.Count, i => _segments[i].Start, none: 0);
+    private int FindSegment(int index) => LastStartingAtOrBefore(_segments, index, none: 0);
 
     // The last run that starts at or before the index; -1 when there is none (no event so far had a task).
-    private int FindTaskRun(int index) => LastStartingAtOrBefore(index, _taskRuns.Count, i => _taskRuns[i].Start, none: -1);
+    private int FindTaskRun(int index) => LastStartingAtOrBefore(_taskRuns, index, none: -1);
 
-    /// <summary>A binary search over runs sorted by their start: the last of the <paramref name="count"/> that starts at or before <paramref name="index"/>.</summary>
-    private static int LastStartingAtOrBefore(int index, int count, Func<int, int> startOf, int none)
+    /// <summary>A binary search over runs sorted by their start: the last one that starts at or before <paramref name="index"/>.</summary>
+    private static int LastStartingAtOrBefore<TRun>(ChunkedList<TRun> runs, int index, int none)
+        where TRun : struct, IRun
     {
-        int low = none, high = count - 1;
+        int low = none, high = runs.Count - 1;
         while (low < high)
         {
             var middle = (low + high + 1) >> 1;
-            if (startOf(middle) <= index)
+            if (runs[middle].Start <= index)
             {
                 low = middle;
             }
@@ -284,9 +285,15 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 
     private readonly record struct Escape(int Index, int Shape);
 
-    private readonly record struct Segment(int Start, long Sequence, long Iteration, double Time);
+    /// <summary>A stretch of events that begins at the event numbered <see cref="Start"/>.</summary>
+    private interface IRun
+    {
+        int Start { get; }
+    }
 
-    private readonly record struct TaskRun(int Start, LoopTask Task);
+    private readonly record struct Segment(int Start, long Sequence, long Iteration, double Time) : IRun;
+
+    private readonly record struct TaskRun(int Start, LoopTask Task) : IRun;
 
     private struct Shape(string? taskName, string? detail, string? relatedTask, int look)
     {
