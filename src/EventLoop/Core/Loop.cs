@@ -78,7 +78,7 @@ public sealed partial class Loop : IDisposable
         CheckThread();
         CheckNotClosed();
         var handle = new Handle(this, Handle.InvokeAction, callback, HandleKind.Callback);
-        Enqueue(new ReadyCallback(handle));
+        Enqueue(ReadyCallback.Of(handle));
         return handle;
     }
 
@@ -221,24 +221,32 @@ public sealed partial class Loop : IDisposable
     }
 
     /// <summary>
-    /// Like <c>CallSoon</c> for a callback that nobody can cancel (a task's step or wake-up): no <see cref="Handle"/>,
-    /// no allocation. The state is also the callback's subject.
+    /// Schedules a task's step (its first one) like <c>CallSoon</c>, but with no <see cref="Handle"/>: nobody can
+    /// cancel it, and queuing it allocates nothing.
     /// </summary>
-    internal void Schedule(Action<object?> callback, object? state, HandleKind kind)
+    internal void ScheduleStep(LoopTask task)
     {
         CheckThread();
         CheckNotClosed();
-        Enqueue(new ReadyCallback(callback, state, kind));
+        Enqueue(ReadyCallback.StepOf(task));
     }
 
     /// <summary>
-    /// <see cref="Schedule(Action{object?}, object?, HandleKind)"/> for code that runs inside one of this loop's
-    /// callbacks (a task rescheduling itself): on the loop's thread, with the loop open, so nothing needs checking.
+    /// <see cref="ScheduleStep"/> for code that runs inside one of this loop's callbacks (a task rescheduling itself):
+    /// on the loop's thread, with the loop open, so nothing needs checking.
     /// </summary>
-    internal void ScheduleFromCallback(Action<object?> callback, object? state, HandleKind kind)
+    internal void ScheduleStepFromCallback(LoopTask task)
     {
         Debug.Assert(_threadId == Environment.CurrentManagedThreadId && !IsClosed, "only from inside a callback of this loop");
-        Enqueue(new ReadyCallback(callback, state, kind));
+        Enqueue(ReadyCallback.StepOf(task));
+    }
+
+    /// <summary>Schedules a task's wake-up: <paramref name="callback"/> runs with the task (no <see cref="Handle"/>, no allocation).</summary>
+    internal void ScheduleWakeup(Action<object?> callback, LoopTask task)
+    {
+        CheckThread();
+        CheckNotClosed();
+        Enqueue(ReadyCallback.WakeupOf(callback, task));
     }
 
     /// <summary>Schedules a future's done callback to run with the future (no <see cref="Handle"/>, no allocation).</summary>
@@ -246,7 +254,7 @@ public sealed partial class Loop : IDisposable
     {
         CheckThread();
         CheckNotClosed();
-        Enqueue(new ReadyCallback(callback, future));
+        Enqueue(ReadyCallback.Of(callback, future));
     }
 
     /// <summary>Queues a callback for the next iteration and traces its scheduling.</summary>
@@ -477,7 +485,7 @@ public sealed partial class Loop : IDisposable
         while (_inbox.TryDequeue(out var handle))
         {
             _inboxSignal.Wait(0);
-            _ready.Enqueue(new ReadyCallback(handle));
+            _ready.Enqueue(ReadyCallback.Of(handle));
         }
     }
 
@@ -488,7 +496,7 @@ public sealed partial class Loop : IDisposable
         {
             var timer = _scheduled.Pop();
             timer.Scheduled = false;
-            _ready.Enqueue(new ReadyCallback(timer));
+            _ready.Enqueue(ReadyCallback.Of(timer));
         }
     }
 

@@ -5,92 +5,113 @@ namespace EventLoop;
 /// <summary>
 /// An entry of the loop's ready queue. It is a struct, so that scheduling a task's step or a future's done
 /// callback allocates nothing: only callbacks that a caller may cancel (public <c>CallSoon</c>, timers, posts from
-/// other threads) carry a <see cref="Handle"/>. Two references and a kind: every reference stored in the queue
-/// costs a GC write barrier, and this is the loop's hottest store.
+/// other threads) carry a <see cref="Handle"/>. Two references and no kind: the kind follows from what they hold,
+/// which keeps the entry at 16 B (and lets the queue keep a task's step or wake-up in one slot, see
+/// <see cref="ReadyQueue"/>).
 /// </summary>
+/// <remarks>
+/// The forms: a task's step is the task alone; a task's wake-up, or its resumption after a foreign await, is the
+/// delegate with the task as its state; a future's done callback is the <see cref="DoneCallback"/> with the future;
+/// a callback that has a handle is <see cref="RunHandle"/> with the handle.
+/// </remarks>
 internal readonly struct ReadyCallback
 {
-    // A Handle, a DoneCallback (run with the future in _state) or an Action<object?> (run with _state).
     private readonly object _target;
     private readonly object? _state;
-    private readonly HandleKind _kind;
+
+    private ReadyCallback(object target, object? state)
+    {
+        _target = target;
+        _state = state;
+    }
+
+    /// <summary>Runs a callback's handle; the delegate marks an entry that has one.</summary>
+    private static readonly Action<object?> RunHandle = handle => ((Handle)handle!).Run();
 
     /// <summary>A callback that has a handle; it is skipped if the handle was cancelled.</summary>
-    public ReadyCallback(Handle handle)
-    {
-        _target = handle;
-        _kind = handle.Kind;
-    }
+    public static ReadyCallback Of(Handle handle) => new(RunHandle, handle);
 
-    /// <summary>A callback nobody can cancel: <paramref name="callback"/> runs with <paramref name="state"/>, which is also its subject.</summary>
-    public ReadyCallback(Action<object?> callback, object? state, HandleKind kind)
-    {
-        _target = callback;
-        _state = state;
-        _kind = kind;
-    }
+    /// <summary>A task's step: its first one, or its resumption after a bare yield.</summary>
+    public static ReadyCallback StepOf(LoopTask task) => new(task, null);
+
+    /// <summary>A task's wake-up (<paramref name="callback"/> runs with the task): a future it awaited is done, or a foreign await completed.</summary>
+    public static ReadyCallback WakeupOf(Action<object?> callback, LoopTask task) => new(callback, task);
 
     /// <summary>A future's done callback: it runs with the future.</summary>
-    public ReadyCallback(DoneCallback doneCallback, Future future)
+    public static ReadyCallback Of(DoneCallback doneCallback, Future future) => new(doneCallback, future);
+
+    /// <summary>
+    /// The entry as the queue keeps it, <paramref name="target"/> and <paramref name="state"/> (null for an entry kept in
+    /// one slot). A task kept alone is its step, or its wake-up when it waits on a future: a task waits on a future
+    /// from its suspension until the step that its wake-up runs, so it cannot have a step queued meanwhile.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadyCallback FromSlots(object target, object? state)
     {
-        _target = doneCallback;
-        _state = future;
-        _kind = HandleKind.Callback;
+        if (state is not null)
+        {
+            return new(target, state);
+        }
+
+        var task = Unsafe.As<LoopTask>(target);
+        return task.WaitsOnFuture ? new(LoopTask.WakeupCallback, task) : new(task, null);
     }
 
+    /// <summary>What the queue keeps first: the target, or the task alone for its step or its future's wake-up.</summary>
+    public object FirstSlot => _target == (object)LoopTask.WakeupCallback ? _state! : _target;
+
+    /// <summary>What the queue keeps second, or null when <see cref="FirstSlot"/> alone says it all.</summary>
+    public object? SecondSlot => _target == (object)LoopTask.WakeupCallback ? null : _state;
+
+    /// <summary>True for an entry whose first slot is followed by a second (a delegate or a done callback).</summary>
+    public static bool HasSecondSlot(object first) => first is Action<object?> or DoneCallback;
+
     /// <summary>True when the callback's handle was cancelled, so the loop skips it.</summary>
-    /// <remarks>The two sealed types first: testing for them is one compare, testing for <see cref="Handle"/> is not.</remarks>
-    public bool Cancelled => _target is not (Action<object?> or DoneCallback) && ((Handle)_target).Cancelled;
+    public bool Cancelled => _target == (object)RunHandle && Unsafe.As<Handle>(_state)!.Cancelled;
 
     /// <summary>What the callback does, for traces.</summary>
-    public HandleKind Kind => _kind;
+    public HandleKind Kind => _state is null ? HandleKind.Step
+        : _target is DoneCallback ? HandleKind.Callback
+        : _target == (object)RunHandle ? Unsafe.As<Handle>(_state).Kind
+        : HandleKind.Wakeup;
 
     /// <summary>The task (or other object) the callback belongs to, for traces and errors.</summary>
-    public object? Subject => _target switch
-    {
-        Handle handle => handle.Subject,
-        DoneCallback doneCallback => doneCallback.Subject ?? _state,
-        _ => _state,
-    };
+    public object? Subject => _state is null ? _target
+        : _target is DoneCallback doneCallback ? doneCallback.Subject ?? _state
+        : _target == (object)RunHandle ? Unsafe.As<Handle>(_state).Subject
+        : _state;
 
     /// <summary>The callback's method name, for traces and errors.</summary>
-    public string CallbackName => _target switch
-    {
-        Handle handle => handle.CallbackName,
-        DoneCallback doneCallback => doneCallback.Callback.Method.Name,
-        _ => ((Action<object?>)_target).Method.Name,
-    };
+    public string CallbackName => _state is null ? LoopTask.StepCallbackDelegate.Method.Name
+        : _target is DoneCallback doneCallback ? doneCallback.Callback.Method.Name
+        : _target == (object)RunHandle ? Unsafe.As<Handle>(_state).CallbackName
+        : ((Action<object?>)_target).Method.Name;
 
     /// <summary>True for a callback posted from another thread through the loop's inbox.</summary>
-    public bool FromOtherThread => _target is not (Action<object?> or DoneCallback) && ((Handle)_target).FromOtherThread;
+    public bool FromOtherThread => _target == (object)RunHandle && Unsafe.As<Handle>(_state)!.FromOtherThread;
 
     public void Run()
     {
-        // A task's step is the commonest entry: run it directly (its state is the task), not through the delegate.
-        if (_kind == HandleKind.Step)
+        // A task's step is the commonest entry: run it directly, not through a delegate.
+        if (_state is null)
         {
-            Unsafe.As<LoopTask>(_state)!.RunStep();
-        }
-        else if (_target is Action<object?> callback)
-        {
-            callback(_state);
+            Unsafe.As<LoopTask>(_target).RunStep();
         }
         else if (_target is DoneCallback doneCallback)
         {
-            doneCallback.Run((Future)_state!);
+            doneCallback.Run(Unsafe.As<Future>(_state));
         }
         else
         {
-            ((Handle)_target).Run();
+            Unsafe.As<Action<object?>>(_target)(_state);
         }
     }
 
     /// <summary>The callback's handle, made now if it had none (for an exception handler's context: the cold path).</summary>
-    public Handle ToHandle(Loop loop) => _target switch
-    {
-        Handle handle => handle,
-        DoneCallback doneCallback => new Handle(loop, DoneCallback.Invoke, new DoneCallback.Invocation(doneCallback, (Future)_state!),
-            _kind, hasSubject: true),
-        _ => new Handle(loop, (Action<object?>)_target, _state, _kind, hasSubject: _state is not null),
-    };
+    public Handle ToHandle(Loop loop) =>
+        _state is null ? new Handle(loop, LoopTask.StepCallbackDelegate, _target, HandleKind.Step, hasSubject: true)
+        : _target is DoneCallback doneCallback ? new Handle(loop, DoneCallback.Invoke, new DoneCallback.Invocation(doneCallback, (Future)_state),
+            HandleKind.Callback, hasSubject: true)
+        : _target == (object)RunHandle ? (Handle)_state
+        : new Handle(loop, (Action<object?>)_target, _state, HandleKind.Wakeup, hasSubject: true);
 }

@@ -3,12 +3,18 @@ namespace EventLoop;
 /// <summary>
 /// The loop's ready callbacks, first in first out (CPython's <c>_ready</c> deque). Like CPython's deque it is a chain
 /// of fixed-size blocks: growing never copies what is queued, a million ready tasks need no array on the
-/// large-object heap (a block is 3 KB), and the block emptied last is kept for reuse, so a loop whose queue stays
+/// large-object heap (a block is 2 KB), and the block emptied last is kept for reuse, so a loop whose queue stays
 /// small allocates nothing once running.
 /// </summary>
+/// <remarks>
+/// A block holds references, not <see cref="ReadyCallback"/> structs: a task's step or its future's wake-up, the
+/// commonest entries and what a million pending tasks have queued, takes one slot (8 B), any other entry two (see
+/// <see cref="ReadyCallback.FromSlots"/>). A two-slot entry never straddles two blocks: the last slot of a block is
+/// left empty instead.
+/// </remarks>
 internal sealed class ReadyQueue
 {
-    private const int BlockSize = 128;
+    private const int BlockSize = 256;
 
     private Block _head = new();
     private Block _tail;
@@ -23,34 +29,42 @@ internal sealed class ReadyQueue
 
     public void Enqueue(in ReadyCallback ready)
     {
-        if (_tailIndex == BlockSize)
+        var first = ready.FirstSlot;
+        var second = ready.SecondSlot;
+        if (_tailIndex > BlockSize - (second is null ? 1 : 2))
         {
-            var block = _spare ?? new Block();
-            _spare = null;
-            _tail.Next = block;
-            _tail = block;
-            _tailIndex = 0;
+            NextTailBlock();
         }
 
-        _tail.Items[_tailIndex++] = ready;
+        var items = _tail.Items;
+        items[_tailIndex++] = first;
+        if (second is not null)
+        {
+            items[_tailIndex++] = second;
+        }
+
         Count++;
     }
 
     /// <summary>Takes the first callback out; there must be one.</summary>
     public ReadyCallback Dequeue()
     {
-        if (_headIndex == BlockSize)
+        // Past the end of the block, or at the empty last slot that a two-slot entry skipped.
+        if (_headIndex >= BlockSize - 1 && (_headIndex == BlockSize || _head.Items[_headIndex] is null))
         {
-            var emptied = _head;
-            _head = emptied.Next!;
-            emptied.Next = null;
-            _spare = emptied;
-            _headIndex = 0;
+            NextHeadBlock();
         }
 
-        ref var slot = ref _head.Items[_headIndex++];
-        var ready = slot;
-        slot = default;
+        var items = _head.Items;
+        var first = items[_headIndex]!;
+        items[_headIndex++] = null;
+        object? second = null;
+        if (ReadyCallback.HasSecondSlot(first))
+        {
+            second = items[_headIndex];
+            items[_headIndex++] = null;
+        }
+
         if (--Count == 0)
         {
             // Empty: start over at the beginning of the block, which keeps a small queue in one block.
@@ -58,7 +72,7 @@ internal sealed class ReadyQueue
             _tail = _head;
         }
 
-        return ready;
+        return ReadyCallback.FromSlots(first, second);
     }
 
     public void Clear()
@@ -78,20 +92,41 @@ internal sealed class ReadyQueue
             var index = _headIndex;
             for (var i = 0; i < Count; i++)
             {
-                if (index == BlockSize)
+                if (index >= BlockSize - 1 && (index == BlockSize || block.Items[index] is null))
                 {
                     block = block.Next!;
                     index = 0;
                 }
 
-                yield return block.Items[index++];
+                var first = block.Items[index++]!;
+                var second = ReadyCallback.HasSecondSlot(first) ? block.Items[index++] : null;
+                yield return ReadyCallback.FromSlots(first, second);
             }
         }
     }
 
+    private void NextTailBlock()
+    {
+        var block = _spare ?? new Block();
+        _spare = null;
+        _tail.Next = block;
+        _tail = block;
+        _tailIndex = 0;
+    }
+
+    private void NextHeadBlock()
+    {
+        var emptied = _head;
+        _head = emptied.Next!;
+        emptied.Next = null;
+        // A skipped last slot is empty already; the others were cleared as they were taken.
+        _spare = emptied;
+        _headIndex = 0;
+    }
+
     private sealed class Block
     {
-        public readonly ReadyCallback[] Items = new ReadyCallback[BlockSize];
+        public readonly object?[] Items = new object?[BlockSize];
 
         public Block? Next;
     }

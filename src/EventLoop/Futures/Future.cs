@@ -351,7 +351,7 @@ public abstract class Future
         }
         else
         {
-            Loop.Schedule(LoopTask.WakeupCallback, callback, HandleKind.Wakeup);
+            Loop.ScheduleWakeup(LoopTask.WakeupCallback, (LoopTask)callback);
         }
     }
 }

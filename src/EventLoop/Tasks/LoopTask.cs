@@ -47,7 +47,7 @@ public partial class LoopTask : Future, ICoroutineDriver
         coroutine.StartAsTask(this);
         _resumePoint = coroutine;
         loop.TraceTaskCreated(this);
-        loop.Schedule(StepCallback, this, HandleKind.Step);
+        loop.ScheduleStep(this);
         loop.RegisterTask(this);
     }
 
@@ -172,6 +172,12 @@ public partial class LoopTask : Future, ICoroutineDriver
     /// <summary>The wake-up a future schedules for a task that waits on it: one delegate for every task.</summary>
     internal static Action<object?> WakeupCallback { get; } = Wakeup;
 
+    /// <summary>A task's step as a delegate: what a step in the ready queue runs, and what its handle names.</summary>
+    internal static Action<object?> StepCallbackDelegate { get; } = StepCallback;
+
+    /// <summary>True while the task waits on a future (then what it has on the ready queue is its wake-up).</summary>
+    internal bool WaitsOnFuture => _waitingOn is Future;
+
     /// <summary>What the task throws into its coroutine at its next step (a cancellation), kept with the rare fields.</summary>
     private Exception? PendingThrow
     {
@@ -200,7 +206,7 @@ public partial class LoopTask : Future, ICoroutineDriver
         }
 
         Loop.TraceSuspending(WaitKind.Yield, null);
-        Loop.ScheduleFromCallback(StepCallback, this, HandleKind.Step);
+        Loop.ScheduleStepFromCallback(this);
     }
 
     void ICoroutineDriver.SuspendOnFuture(Coroutine frame, Future future)
@@ -217,9 +223,10 @@ public partial class LoopTask : Future, ICoroutineDriver
         }
 
         _resumePoint = frame;
+        // Set before the wake-up is added, which may queue it at once: a queued task waiting on a future is its wake-up.
+        _waitingOn = future;
         // The task itself is the done callback: waking it needs no object, as it knows the future it waits on.
         future.AddWakeup(this);
-        _waitingOn = future;
         Loop.TraceSuspending(WaitKind.Future, future);
         if (_mustCancel && future.Cancel(CancelMessage))
         {
@@ -262,7 +269,7 @@ public partial class LoopTask : Future, ICoroutineDriver
         Action<object?> resume = fromOtherThread && Loop.Clock == LoopClock.Virtual ? ResumeAfterEscapeCallback : StepCallback;
         if (Loop.IsLoopThread)
         {
-            Loop.Schedule(resume, this, HandleKind.Wakeup);
+            Loop.ScheduleWakeup(resume, this);
         }
         else
         {
