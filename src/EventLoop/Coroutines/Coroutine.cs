@@ -19,18 +19,31 @@ public abstract class Coroutine
     /// <summary>How long an await chain may grow (CPython stops near 1,000 with <c>RecursionError</c>).</summary>
     public const int MaxDepth = 1000;
 
-    // Bits 0-1 of _bits hold the state, bit 2 the callee-pending flag, bit 3 the has-suspended flag, the rest the
-    // depth (at most MaxDepth).
+    // Bits 0-1 of _bits hold the state, bit 2 the callee-pending flag, bit 3 the has-suspended flag, bit 4 the
+    // task's-own-coroutine flag, bit 5 the unclaimed flag, the rest the depth (at most MaxDepth).
     private const int StateMask = 0b11;
     private const int CalleePendingBit = 0b100;
     private const int SuspendedOnceBit = 0b1000;
-    private const int DepthShift = 4;
+    private const int RootBit = 0b1_0000;
+    private const int UnclaimedBit = 0b10_0000;
+    private const int DepthShift = 6;
 
     // The never-awaited registry while the coroutine is unclaimed, the exception it ended with once it completed: the
     // two never coexist (a coroutine is claimed before it runs), and sharing the field makes every frame 8 B smaller.
     private object? _registryOrError;
 
-    private protected Coroutine() => CoroutineRegistry.ForThisThread.Add(this);
+    // Unclaimed, a coroutine has no caller, driver or callee yet: these two fields link it into its registry instead
+    // (the coroutine registered before it, and after it), which spares every frame a slot index and the registry an
+    // array. Claimed, the first is the caller, or the task that drives it for a task's own coroutine (RootBit): a
+    // frame further down finds its task at the root of its chain instead of keeping it in a field of its own.
+    private object? _callerOrDriver;
+    private Coroutine? _awaiting;
+
+    private protected Coroutine()
+    {
+        _bits = UnclaimedBit;
+        CoroutineRegistry.ForThisThread.Add(this);
+    }
 
     /// <summary>The coroutine's state: Created, Running, Suspended or Completed.</summary>
     public CoroutineState State
@@ -51,12 +64,30 @@ public abstract class Coroutine
     public abstract string Name { get; }
 
     /// <summary>The coroutine awaiting this one (its caller in the await chain), or null for a task's own coroutine.</summary>
-    public Coroutine? Caller { get; private set; }
+    public Coroutine? Caller => (_bits & (RootBit | UnclaimedBit)) == 0 ? Unsafe.As<Coroutine>(_callerOrDriver) : null;
 
     /// <summary>The coroutine this one is awaiting right now (<c>cr_await</c>), when it awaits another coroutine.</summary>
-    public Coroutine? Awaiting { get; private set; }
+    public Coroutine? Awaiting => (_bits & UnclaimedBit) == 0 ? _awaiting : null;
 
-    internal ICoroutineDriver? Driver { get; private set; }
+    /// <summary>The task that drives the coroutine's chain (found at its root), or null while nothing does.</summary>
+    internal ICoroutineDriver? Driver
+    {
+        get
+        {
+            var frame = this;
+            while ((frame._bits & RootBit) == 0)
+            {
+                if ((frame._bits & UnclaimedBit) != 0 || frame._callerOrDriver is null)
+                {
+                    return null;
+                }
+
+                frame = Unsafe.As<Coroutine>(frame._callerOrDriver);
+            }
+
+            return Unsafe.As<LoopTask>(frame._callerOrDriver);
+        }
+    }
 
     // The state, the depth and the callee-pending flag share one int (see the constants): apart, they made every
     // coroutine 8 B bigger. The flag is set from the await of a coroutine that has not started (then Awaiting is that
@@ -67,14 +98,26 @@ public abstract class Coroutine
     /// <summary>How many callers this coroutine has in its await chain.</summary>
     internal int Depth => _bits >> DepthShift;
 
-    /// <summary>The never-awaited list this coroutine is on while nothing has claimed it, and its slot there.</summary>
+    /// <summary>The never-awaited list this coroutine is on while nothing has claimed it.</summary>
     internal CoroutineRegistry? Registry
     {
-        get => _registryOrError as CoroutineRegistry;
+        get => (_bits & UnclaimedBit) != 0 ? Unsafe.As<CoroutineRegistry>(_registryOrError) : null;
         set => _registryOrError = value;
     }
 
-    internal int RegistryIndex { get; set; }
+    /// <summary>The coroutine registered before this one that is still unclaimed (only while this one is unclaimed).</summary>
+    internal Coroutine? RegistryPrevious
+    {
+        get => Unsafe.As<Coroutine>(_callerOrDriver);
+        set => _callerOrDriver = value;
+    }
+
+    /// <summary>The coroutine registered after this one that is still unclaimed (only while this one is unclaimed).</summary>
+    internal Coroutine? RegistryNext
+    {
+        get => _awaiting;
+        set => _awaiting = value;
+    }
 
     /// <summary>The exception the coroutine ended with, once it is completed.</summary>
     internal Exception? Error => _registryOrError as Exception;
@@ -163,7 +206,8 @@ public abstract class Coroutine
         }
 
         ClaimCreated();
-        Driver = task;
+        _callerOrDriver = task;
+        _bits |= RootBit;
     }
 
     /// <summary>
@@ -173,8 +217,7 @@ public abstract class Coroutine
     internal void AttachTo(Coroutine caller)
     {
         ClaimCreated();
-        Driver = caller.Driver;
-        Caller = caller;
+        _callerOrDriver = caller;
         _bits = ((caller.Depth + 1) << DepthShift) | (_bits & ~(-1 << DepthShift));
         if (Depth >= MaxDepth)
         {
@@ -255,7 +298,7 @@ public abstract class Coroutine
         }
 
         _bits &= ~CalleePendingBit;
-        return Awaiting;
+        return _awaiting;
     }
 
     /// <summary>Throws <paramref name="exception"/> into a coroutine that has not started: it completes with it, unrun.</summary>
@@ -266,7 +309,7 @@ public abstract class Coroutine
     }
 
     /// <summary>After resuming from a child: the child is no longer awaited.</summary>
-    internal void ChildFinished() => Awaiting = null;
+    internal void ChildFinished() => _awaiting = null;
 
     /// <summary>How a trace says that the coroutine went from <paramref name="from"/> to <paramref name="to"/>.</summary>
     internal virtual string DescribeStateChange(CoroutineState from, CoroutineState to) => StateChangeTexts.Format(Name, from, to);
@@ -317,7 +360,7 @@ public abstract class Coroutine
     /// <summary>Awaits <paramref name="callee"/>, which has not started: the task runs it inline next.</summary>
     private protected void AwaitCallee(Coroutine callee)
     {
-        Awaiting = callee;
+        _awaiting = callee;
         _bits |= CalleePendingBit;
     }
 
@@ -351,7 +394,7 @@ public abstract class Coroutine
 
     internal void CheckAwaitable()
     {
-        if (Registry is null)
+        if ((_bits & UnclaimedBit) == 0)
         {
             ThrowNotAwaitable();
         }
@@ -368,5 +411,13 @@ public abstract class Coroutine
         _ => $"coroutine '{Name}' is being awaited already: {what}; await the task that runs it, or call the method again.",
     };
 
-    private void ClaimCreated() => Registry?.Remove(this);
+    /// <summary>Takes the coroutine off its registry, if it is still there: something awaits it, runs it or gave up on it.</summary>
+    internal void ClaimCreated()
+    {
+        if ((_bits & UnclaimedBit) != 0)
+        {
+            Unsafe.As<CoroutineRegistry>(_registryOrError)!.Remove(this);
+            _bits &= ~UnclaimedBit;
+        }
+    }
 }

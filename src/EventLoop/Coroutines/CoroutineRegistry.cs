@@ -6,17 +6,17 @@ namespace EventLoop;
 /// leaving it to a finalizer.
 /// </summary>
 /// <remarks>
-/// Every coroutine passes through here, so adding and removing must be cheap: a slot array in creation order, where
-/// removing clears the slot (and drops empty slots at the end, the usual case: a coroutine is awaited right after it
-/// is built). When the array is full and at most half of it is in use, it is compacted instead of grown.
+/// Every coroutine passes through here, so adding and removing must be cheap: a list linked through the coroutines
+/// themselves, in two fields that an unclaimed coroutine does not use otherwise (see <see cref="Coroutine"/>), so that
+/// being on it costs no memory of its own.
 /// </remarks>
 internal sealed class CoroutineRegistry
 {
     [ThreadStatic] private static CoroutineRegistry? t_registry;
 
-    private Slot[] _slots = new Slot[16];
-    private int _count;
-    private int _live;
+    // Only the newest end is kept: adding and removing are what every coroutine pays for, and a field less here is a
+    // write barrier less there (reporting, which walks to the other end, is rare).
+    private Coroutine? _last;
 
     public static CoroutineRegistry ForThisThread => t_registry ?? CreateForThisThread();
 
@@ -24,66 +24,69 @@ internal sealed class CoroutineRegistry
 
     public void Add(Coroutine coroutine)
     {
-        if (_count == _slots.Length)
+        coroutine.Registry = this;
+        if (_last is { } last)
         {
-            MakeRoom();
+            coroutine.RegistryPrevious = last;
+            last.RegistryNext = coroutine;
         }
 
-        coroutine.Registry = this;
-        coroutine.RegistryIndex = _count;
-        _slots[_count++].Coroutine = coroutine;
-        _live++;
+        _last = coroutine;
     }
 
     public void Remove(Coroutine coroutine)
     {
-        _slots[coroutine.RegistryIndex].Coroutine = null;
-        coroutine.Registry = null;
-        _live--;
-        while (_count > 0 && _slots[_count - 1].Coroutine is null)
+        // The stores of null are spelled out: storing a constant null costs no write barrier.
+        var (previous, next) = (coroutine.RegistryPrevious, coroutine.RegistryNext);
+        if (next is null)
         {
-            _count--;
+            if (previous is null)
+            {
+                _last = null;
+            }
+            else
+            {
+                _last = previous;
+                previous.RegistryNext = null;
+                coroutine.RegistryPrevious = null;
+            }
         }
+        else
+        {
+            next.RegistryPrevious = previous;
+            coroutine.RegistryNext = null;
+            if (previous is not null)
+            {
+                previous.RegistryNext = next;
+                coroutine.RegistryPrevious = null;
+            }
+        }
+
+        coroutine.Registry = null;
     }
 
     /// <summary>Warns once for every coroutine still never awaited, oldest first, and forgets them.</summary>
     public void WarnNeverAwaited()
     {
-        for (var i = 0; i < _count; i++)
+        // Again while any is left: a warning's handler may build coroutines (warned about too) or claim some (not).
+        while (_last is { } oldest)
         {
-            if (_slots[i].Coroutine is { } coroutine)
+            while (oldest.RegistryPrevious is { } previous)
             {
-                Remove(coroutine);
+                oldest = previous;
+            }
+
+            for (Coroutine? coroutine = oldest, next; coroutine is not null; coroutine = next)
+            {
+                next = coroutine.RegistryNext;
+                coroutine.ClaimCreated();
                 Warnings.Warn(new RuntimeWarning($"coroutine '{coroutine.Name}' was never awaited", coroutine.Name));
+                if (next?.Registry is null)
+                {
+                    // The handler claimed the next one (or nothing is left): start again from the oldest left.
+                    break;
+                }
             }
         }
-    }
-
-    private void MakeRoom()
-    {
-        if (_live > _slots.Length / 2)
-        {
-            Array.Resize(ref _slots, _slots.Length * 2);
-            return;
-        }
-
-        var kept = 0;
-        for (var i = 0; i < _count; i++)
-        {
-            if (_slots[i].Coroutine is { } coroutine)
-            {
-                coroutine.RegistryIndex = kept;
-                _slots[kept++].Coroutine = coroutine;
-            }
-        }
-
-        Array.Clear(_slots, kept, _count - kept);
-        _count = kept;
-    }
-
-    /// <summary>A struct around the reference, so that storing it needs no array covariance check.</summary>
-    private struct Slot
-    {
-        public Coroutine? Coroutine;
     }
 }
