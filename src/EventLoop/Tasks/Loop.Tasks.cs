@@ -5,9 +5,7 @@ namespace EventLoop;
 
 public sealed partial class Loop
 {
-    // The pending tasks in creation order, linked through the tasks themselves: no node to allocate per task.
-    private LoopTask? _firstTask;
-    private LoopTask? _lastTask;
+    private readonly PendingTaskList _pendingTasks = new();
     private long _lastTaskId;
     private long _lastTaskNumber;
 
@@ -28,16 +26,7 @@ public sealed partial class Loop
     public LoopTask<T> CreateTask<T>(Coroutine<T> coroutine, string? name = null) => new(this, coroutine, name);
 
     /// <summary>The tasks of this loop that are not done yet, in creation order (<c>asyncio.all_tasks()</c>).</summary>
-    public IReadOnlyList<LoopTask> AllTasks()
-    {
-        var tasks = new List<LoopTask>();
-        for (var task = _firstTask; task is not null; task = task.RegistryNext)
-        {
-            tasks.Add(task);
-        }
-
-        return tasks;
-    }
+    public IReadOnlyList<LoopTask> AllTasks() => _pendingTasks.ToList();
 
     /// <summary>
     /// Runs the loop until <paramref name="future"/> is done and returns its result (<c>run_until_complete</c>);
@@ -89,51 +78,14 @@ public sealed partial class Loop
         return CreateTask(coroutine, name);
     }
 
-    internal void RegisterTask(LoopTask task)
-    {
-        task.Registered = true;
-        task.RegistryPrevious = _lastTask;
-        if (_lastTask is null)
-        {
-            _firstTask = task;
-        }
-        else
-        {
-            _lastTask.RegistryNext = task;
-        }
-
-        _lastTask = task;
-    }
+    internal void RegisterTask(LoopTask task) => _pendingTasks.Add(task);
 
     internal void UnregisterTask(LoopTask task)
     {
-        if (!task.Registered)
+        if (task.Registered)
         {
-            return;
+            _pendingTasks.Remove(task);
         }
-
-        var (previous, next) = (task.RegistryPrevious, task.RegistryNext);
-        if (previous is null)
-        {
-            _firstTask = next;
-        }
-        else
-        {
-            previous.RegistryNext = next;
-        }
-
-        if (next is null)
-        {
-            _lastTask = previous;
-        }
-        else
-        {
-            next.RegistryPrevious = previous;
-        }
-
-        task.Registered = false;
-        task.RegistryPrevious = null;
-        task.RegistryNext = null;
     }
 
     internal void EnterTask(LoopTask task)
@@ -169,7 +121,7 @@ public sealed partial class Loop
     internal string DescribeWaitingTasks()
     {
         var text = new StringBuilder();
-        for (var task = _firstTask; task is not null; task = task.RegistryNext)
+        foreach (var task in _pendingTasks.ToList())
         {
             text.Append("\n  task '").Append(task.Name).Append("' waits on ");
             text.Append(task.WaitingOn is { } future ? future.ToString() : "nothing that can complete");

@@ -12,9 +12,6 @@ public partial class LoopTask : Future, ICoroutineDriver
     private const int LargeCount = -1;
 
     private Coroutine _resumePoint;
-    // The future the task waits on, or, while it awaits something foreign, that awaiter's type (for the escape
-    // report): the two never coexist, and one field serves both.
-    private object? _waitingOn;
     private bool _mustCancel;
     // The task's number: an int holds it for a loop's first 2^31 tasks, 4 B less per task than a long; past that
     // (LargeCount), it is kept with the rare fields. The N of its default name Task-N is found from it (see
@@ -51,13 +48,8 @@ public partial class LoopTask : Future, ICoroutineDriver
         loop.RegisterTask(this);
     }
 
-    /// <summary>True while the task is on the loop's list of pending tasks.</summary>
+    /// <summary>True while the task is pending on its loop's list (see <see cref="PendingTaskList"/>).</summary>
     internal bool Registered { get; set; }
-
-    /// <summary>The pending tasks created before and after this one.</summary>
-    internal LoopTask? RegistryPrevious { get; set; }
-
-    internal LoopTask? RegistryNext { get; set; }
 
     /// <summary>The task's number on its loop, in creation order (1 for the first task).</summary>
     public long Id => _id != LargeCount ? _id : TaskExtrasOrNull!.LargeId;
@@ -98,7 +90,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     }
 
     /// <summary>The future the task is waiting for right now, if any (<c>_fut_waiter</c>).</summary>
-    public Future? WaitingOn => _waitingOn as Future;
+    public Future? WaitingOn => WaitingOnSlot as Future;
 
     /// <summary>The innermost coroutine of the task's await chain: the one that resumes next.</summary>
     public Coroutine CurrentFrame => _resumePoint;
@@ -117,7 +109,7 @@ public partial class LoopTask : Future, ICoroutineDriver
         TaskExtras.CancelsRequested++;
         Loop.TraceCancelRequested(this, message);
         SignalCancellationToken();
-        if (_waitingOn is Future waitingOn && waitingOn.Cancel(message))
+        if (WaitingOnSlot is Future waitingOn && waitingOn.Cancel(message))
         {
             return true;
         }
@@ -176,7 +168,17 @@ public partial class LoopTask : Future, ICoroutineDriver
     internal static Action<object?> StepCallbackDelegate { get; } = StepCallback;
 
     /// <summary>True while the task waits on a future (then what it has on the ready queue is its wake-up).</summary>
-    internal bool WaitsOnFuture => _waitingOn is Future;
+    internal bool WaitsOnFuture => WaitingOnSlot is Future;
+
+    /// <summary>
+    /// The future the task waits on, or, while it awaits something foreign, that awaiter's type (for the escape
+    /// report): kept by the frame that waits (see <see cref="Coroutine.WaitSlot"/>), not in a field of every task.
+    /// </summary>
+    private object? WaitingOnSlot
+    {
+        get => _resumePoint.WaitSlot;
+        set => _resumePoint.WaitSlot = value;
+    }
 
     /// <summary>What the task throws into its coroutine at its next step (a cancellation), kept with the rare fields.</summary>
     private Exception? PendingThrow
@@ -224,7 +226,7 @@ public partial class LoopTask : Future, ICoroutineDriver
 
         _resumePoint = frame;
         // Set before the wake-up is added, which may queue it at once: a queued task waiting on a future is its wake-up.
-        _waitingOn = future;
+        WaitingOnSlot = future;
         // The task itself is the done callback: waking it needs no object, as it knows the future it waits on.
         future.AddWakeup(this);
         Loop.TraceSuspending(WaitKind.Future, future);
@@ -237,7 +239,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     Action ICoroutineDriver.SuspendOnForeign(Coroutine frame, Type awaiterType)
     {
         _resumePoint = frame;
-        _waitingOn = awaiterType;
+        WaitingOnSlot = awaiterType;
         Loop.TraceSuspending(WaitKind.Foreign, null);
         Loop.ExternalWorkStarted();
         return ResumeFromForeign;
@@ -259,7 +261,7 @@ public partial class LoopTask : Future, ICoroutineDriver
         // a future and that future's wake-up. One that was cancelled, or failed with a cancellation (a gather whose
         // child was cancelled), carries the cancellation to deliver: a pending cancel() must not replace it
         // (CPython's __wakeup and __step).
-        var future = (Future)_waitingOn!;
+        var future = (Future)WaitingOnSlot!;
         Step(future.Cancelled || future.ExceptionUnchecked is OperationCanceledException ? future : null);
     }
 
@@ -289,7 +291,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     private void ResumeAfterEscape()
     {
         PendingThrow = new LoopEscapeException(
-            $"task '{Name}' was resumed from another thread after awaiting {(_waitingOn as Type)?.Name} in coroutine '{_resumePoint.Name}': "
+            $"task '{Name}' was resumed from another thread after awaiting {(WaitingOnSlot as Type)?.Name} in coroutine '{_resumePoint.Name}': "
             + "that work ran outside the loop (Task.Run, ConfigureAwait(false), or Task.Delay without loop.TimeProvider), "
             + "which makes a virtual-clock run nondeterministic. Use Asyncio.Sleep or loop.TimeProvider for time, and await "
             + "loop.WrapTask(task) for work that really runs on other threads.");
@@ -318,9 +320,9 @@ public partial class LoopTask : Future, ICoroutineDriver
 
         // Only stores that change something: every reference stored costs a write barrier, and most steps wait on
         // nothing after a yield and throw nothing in.
-        if (_waitingOn is not null)
+        if (WaitingOnSlot is not null)
         {
-            _waitingOn = null;
+            WaitingOnSlot = null;
         }
 
         // Read once: it lives with the task's rare fields, behind a type test.
