@@ -62,7 +62,7 @@ public static partial class Asyncio
         for (var i = 0; i < items.Length; i++)
         {
             var awaitable = items[i];
-            if (futures is null && awaitable is Coroutine { Registry: not null })
+            if (futures is null && awaitable is Coroutine { IsUnclaimed: true })
             {
                 children[i] = EnsureFuture(loop, awaitable);
                 continue;

@@ -20,24 +20,25 @@ public abstract class Coroutine
     public const int MaxDepth = 1000;
 
     // Bits 0-1 of _bits hold the state, bit 2 the callee-pending flag, bit 3 the has-suspended flag, bit 4 the
-    // task's-own-coroutine flag, bit 5 the unclaimed flag, the rest the depth (at most MaxDepth).
+    // task's-own-coroutine flag, bit 5 the unclaimed flag, bit 6 the awaits-a-callee flag, the rest the depth (at most
+    // MaxDepth).
     private const int StateMask = 0b11;
     private const int CalleePendingBit = 0b100;
     private const int SuspendedOnceBit = 0b1000;
     private const int RootBit = 0b1_0000;
     private const int UnclaimedBit = 0b10_0000;
-    private const int DepthShift = 6;
+    private const int AwaitingBit = 0b100_0000;
+    private const int DepthShift = 7;
 
-    // The never-awaited registry while the coroutine is unclaimed, the exception it ended with once it completed: the
-    // two never coexist (a coroutine is claimed before it runs), and sharing the field makes every frame 8 B smaller.
-    private object? _registryOrError;
-
-    // Unclaimed, a coroutine has no caller, driver or callee yet: these two fields link it into its registry instead
-    // (the coroutine registered before it, and after it), which spares every frame a slot index and the registry an
-    // array. Claimed, the first is the caller, or the task that drives it for a task's own coroutine (RootBit): a
-    // frame further down finds its task at the root of its chain instead of keeping it in a field of its own.
+    // A frame has two references, each serving what one phase of its life needs (the flags say which), which makes
+    // every frame 24 B smaller than a field per purpose:
+    // - unclaimed (on the never-awaited registry): the coroutine registered before it, and the one after it (or, for
+    //   the newest, the registry itself: see CoroutineRegistry);
+    // - claimed: its caller, or the task that drives it for a task's own coroutine (RootBit): a frame further down
+    //   finds its task at the root of its chain; and the callee it awaits (AwaitingBit), or, while it is the frame
+    //   that suspended its task, what the task waits on (LoopTask.WaitingOn), or, once completed, its exception.
     private object? _callerOrDriver;
-    private Coroutine? _awaiting;
+    private object? _calleeOrOutcome;
 
     private protected Coroutine()
     {
@@ -67,7 +68,7 @@ public abstract class Coroutine
     public Coroutine? Caller => (_bits & (RootBit | UnclaimedBit)) == 0 ? Unsafe.As<Coroutine>(_callerOrDriver) : null;
 
     /// <summary>The coroutine this one is awaiting right now (<c>cr_await</c>), when it awaits another coroutine.</summary>
-    public Coroutine? Awaiting => (_bits & UnclaimedBit) == 0 ? _awaiting : null;
+    public Coroutine? Awaiting => (_bits & AwaitingBit) != 0 ? Unsafe.As<Coroutine>(_calleeOrOutcome) : null;
 
     /// <summary>The task that drives the coroutine's chain (found at its root), or null while nothing does.</summary>
     internal ICoroutineDriver? Driver
@@ -98,12 +99,8 @@ public abstract class Coroutine
     /// <summary>How many callers this coroutine has in its await chain.</summary>
     internal int Depth => _bits >> DepthShift;
 
-    /// <summary>The never-awaited list this coroutine is on while nothing has claimed it.</summary>
-    internal CoroutineRegistry? Registry
-    {
-        get => (_bits & UnclaimedBit) != 0 ? Unsafe.As<CoroutineRegistry>(_registryOrError) : null;
-        set => _registryOrError = value;
-    }
+    /// <summary>True while the coroutine is on the never-awaited registry: nothing has awaited it, run it or closed it.</summary>
+    internal bool IsUnclaimed => (_bits & UnclaimedBit) != 0;
 
     /// <summary>The coroutine registered before this one that is still unclaimed (only while this one is unclaimed).</summary>
     internal Coroutine? RegistryPrevious
@@ -112,27 +109,30 @@ public abstract class Coroutine
         set => _callerOrDriver = value;
     }
 
-    /// <summary>The coroutine registered after this one that is still unclaimed (only while this one is unclaimed).</summary>
-    internal Coroutine? RegistryNext
+    /// <summary>
+    /// The coroutine registered after this one that is still unclaimed, or for the newest its registry (only while this
+    /// one is unclaimed).
+    /// </summary>
+    internal object? RegistryNext
     {
-        get => _awaiting;
-        set => _awaiting = value;
+        get => _calleeOrOutcome;
+        set => _calleeOrOutcome = value;
     }
 
     /// <summary>
     /// What the task waits on while this frame is the one that suspended it (see <c>LoopTask.WaitingOn</c>). The task
-    /// keeps it here, in the field of the registry and the exception, which a frame that runs or is suspended does
-    /// not use (it was claimed before it ran, and has not completed): every task is 8 B smaller for it. The task
-    /// clears it when it resumes the frame, before the frame can complete.
+    /// keeps it here, in the field of the callee and the exception, which the frame that suspended does not use (it
+    /// awaits no callee, and has not completed): every task is 8 B smaller for it. The task clears it when it resumes
+    /// the frame, before the frame can await a callee or complete.
     /// </summary>
     internal object? WaitSlot
     {
-        get => _registryOrError;
-        set => _registryOrError = value;
+        get => _calleeOrOutcome;
+        set => _calleeOrOutcome = value;
     }
 
     /// <summary>The exception the coroutine ended with, once it is completed.</summary>
-    internal Exception? Error => _registryOrError as Exception;
+    internal Exception? Error => State == CoroutineState.Completed ? _calleeOrOutcome as Exception : null;
 
     /// <summary>True once the coroutine has suspended (a hand-written frame tells its first run from its resume by it).</summary>
     private protected bool HasSuspended => (_bits & SuspendedOnceBit) != 0;
@@ -212,7 +212,7 @@ public abstract class Coroutine
     /// <summary>Claims a Created coroutine for a task, which will drive it.</summary>
     internal void StartAsTask(LoopTask task)
     {
-        if (Registry is null)
+        if (!IsUnclaimed)
         {
             throw new InvalidOperationException(ReuseMessage($"cannot wrap it in task '{task.Name}'"));
         }
@@ -310,7 +310,7 @@ public abstract class Coroutine
         }
 
         _bits &= ~CalleePendingBit;
-        return _awaiting;
+        return Unsafe.As<Coroutine>(_calleeOrOutcome);
     }
 
     /// <summary>Throws <paramref name="exception"/> into a coroutine that has not started: it completes with it, unrun.</summary>
@@ -321,7 +321,11 @@ public abstract class Coroutine
     }
 
     /// <summary>After resuming from a child: the child is no longer awaited.</summary>
-    internal void ChildFinished() => _awaiting = null;
+    internal void ChildFinished()
+    {
+        _calleeOrOutcome = null;
+        _bits &= ~AwaitingBit;
+    }
 
     /// <summary>How a trace says that the coroutine went from <paramref name="from"/> to <paramref name="to"/>.</summary>
     internal virtual string DescribeStateChange(CoroutineState from, CoroutineState to) => StateChangeTexts.Format(Name, from, to);
@@ -372,8 +376,8 @@ public abstract class Coroutine
     /// <summary>Awaits <paramref name="callee"/>, which has not started: the task runs it inline next.</summary>
     private protected void AwaitCallee(Coroutine callee)
     {
-        _awaiting = callee;
-        _bits |= CalleePendingBit;
+        _calleeOrOutcome = callee;
+        _bits |= CalleePendingBit | AwaitingBit;
     }
 
     private protected ICoroutineDriver MarkSuspended()
@@ -385,9 +389,16 @@ public abstract class Coroutine
 
     private protected void Complete(Exception? error)
     {
+        if ((_bits & AwaitingBit) != 0)
+        {
+            // Only a frame that ended without taking its callee's outcome (a throw came first) gets here still
+            // awaiting: a completed coroutine awaits nothing, and the field is the exception's now.
+            ChildFinished();
+        }
+
         if (error is not null)
         {
-            _registryOrError = error;
+            _calleeOrOutcome = error;
         }
 
         State = CoroutineState.Completed;
@@ -396,11 +407,11 @@ public abstract class Coroutine
     /// <summary>Rethrows the exception the coroutine ended with, if any (for its awaiter).</summary>
     internal void ThrowIfFailed()
     {
-        // A completed coroutine was claimed, so the field holds nothing or its exception: a null test is enough, and
-        // it spares the type test against Exception (a helper call) on every successful await.
-        if (_registryOrError is not null)
+        // A completed coroutine awaits nothing and waits for nothing, so the field holds nothing or its exception: a
+        // null test is enough, and it spares the type test against Exception (a helper call) on every successful await.
+        if (_calleeOrOutcome is not null)
         {
-            ExceptionDispatchInfo.Throw((Exception)_registryOrError);
+            ExceptionDispatchInfo.Throw((Exception)_calleeOrOutcome);
         }
     }
 
@@ -428,7 +439,7 @@ public abstract class Coroutine
     {
         if ((_bits & UnclaimedBit) != 0)
         {
-            Unsafe.As<CoroutineRegistry>(_registryOrError)!.Remove(this);
+            CoroutineRegistry.Remove(this);
             _bits &= ~UnclaimedBit;
         }
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EventLoop;
 
 /// <summary>
@@ -7,15 +9,16 @@ namespace EventLoop;
 /// </summary>
 /// <remarks>
 /// Every coroutine passes through here, so adding and removing must be cheap: a list linked through the coroutines
-/// themselves, in two fields that an unclaimed coroutine does not use otherwise (see <see cref="Coroutine"/>), so that
-/// being on it costs no memory of its own.
+/// themselves, in the two fields that an unclaimed coroutine does not use otherwise (see <see cref="Coroutine"/>), so
+/// that being on it costs no memory of its own. The newest coroutine's link forward is the registry itself: removing
+/// any coroutine needs no reference to the registry in the others. Only the newest end is kept here: adding and
+/// removing are what every coroutine pays for, and a field less is a write barrier less (reporting, which walks to
+/// the other end, is rare).
 /// </remarks>
 internal sealed class CoroutineRegistry
 {
     [ThreadStatic] private static CoroutineRegistry? t_registry;
 
-    // Only the newest end is kept: adding and removing are what every coroutine pays for, and a field less here is a
-    // write barrier less there (reporting, which walks to the other end, is rare).
     private Coroutine? _last;
 
     public static CoroutineRegistry ForThisThread => t_registry ?? CreateForThisThread();
@@ -24,45 +27,50 @@ internal sealed class CoroutineRegistry
 
     public void Add(Coroutine coroutine)
     {
-        coroutine.Registry = this;
         if (_last is { } last)
         {
             coroutine.RegistryPrevious = last;
             last.RegistryNext = coroutine;
         }
 
+        coroutine.RegistryNext = this;
         _last = coroutine;
     }
 
-    public void Remove(Coroutine coroutine)
+    /// <summary>Takes <paramref name="coroutine"/> off the registry it is on.</summary>
+    public static void Remove(Coroutine coroutine)
     {
         // The stores of null are spelled out: storing a constant null costs no write barrier.
-        var (previous, next) = (coroutine.RegistryPrevious, coroutine.RegistryNext);
-        if (next is null)
+        var previous = coroutine.RegistryPrevious;
+        if (coroutine.RegistryNext is CoroutineRegistry registry)
         {
             if (previous is null)
             {
-                _last = null;
+                registry._last = null;
             }
             else
             {
-                _last = previous;
-                previous.RegistryNext = null;
+                registry._last = previous;
+                previous.RegistryNext = registry;
                 coroutine.RegistryPrevious = null;
             }
         }
         else
         {
-            next.RegistryPrevious = previous;
-            coroutine.RegistryNext = null;
-            if (previous is not null)
+            var next = Unsafe.As<Coroutine>(coroutine.RegistryNext)!;
+            if (previous is null)
             {
+                next.RegistryPrevious = null;
+            }
+            else
+            {
+                next.RegistryPrevious = previous;
                 previous.RegistryNext = next;
                 coroutine.RegistryPrevious = null;
             }
         }
 
-        coroutine.Registry = null;
+        coroutine.RegistryNext = null;
     }
 
     /// <summary>Warns once for every coroutine still never awaited, oldest first, and forgets them.</summary>
@@ -76,16 +84,18 @@ internal sealed class CoroutineRegistry
                 oldest = previous;
             }
 
-            for (Coroutine? coroutine = oldest, next; coroutine is not null; coroutine = next)
+            for (var coroutine = oldest; ;)
             {
-                next = coroutine.RegistryNext;
+                var next = coroutine.RegistryNext as Coroutine;
                 coroutine.ClaimCreated();
                 Warnings.Warn(new RuntimeWarning($"coroutine '{coroutine.Name}' was never awaited", coroutine.Name));
-                if (next?.Registry is null)
+                if (next is not { IsUnclaimed: true })
                 {
                     // The handler claimed the next one (or nothing is left): start again from the oldest left.
                     break;
                 }
+
+                coroutine = next;
             }
         }
     }

@@ -98,7 +98,7 @@ internal sealed class IteratorCoroutine<T> : Coroutine<T>
     private bool AwaitCoroutine(Coroutine coroutine, out Exception? error)
     {
         error = null;
-        if (coroutine.Registry is null)
+        if (!coroutine.IsUnclaimed)
         {
             error = new InvalidOperationException(
                 $"iterator coroutine '{Name}' yielded coroutine '{coroutine.Name}', which was already awaited or belongs to a task; "
