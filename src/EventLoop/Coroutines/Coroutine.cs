@@ -30,8 +30,9 @@ public abstract class Coroutine
     private const int AwaitingBit = 0b100_0000;
     private const int DepthShift = 7;
 
-    // A frame has two references, each serving what one phase of its life needs (the flags say which), which makes
-    // every frame 24 B smaller than a field per purpose:
+    // A frame has two references, each serving what one phase of its life needs (the flags say which): with a field
+    // per purpose (registry or exception, caller, callee, task) and a slot index on the registry, every frame was 24 B
+    // bigger. The two hold:
     // - unclaimed (on the never-awaited registry): the coroutine registered before it, and the one after it (or, for
     //   the newest, the registry itself: see CoroutineRegistry);
     // - claimed: its caller, or the task that drives it for a task's own coroutine (RootBit): a frame further down
