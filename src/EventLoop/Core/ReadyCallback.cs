@@ -10,7 +10,8 @@ namespace EventLoop;
 /// </summary>
 internal readonly struct ReadyCallback
 {
-    // A Handle, a DoneCallback (run with the future in _state) or an Action<object?> (run with _state).
+    // A Handle, a DoneCallback (run with the future in _state), an Action<object?> (run with _state), or a timer that
+    // is its own handle (an IScheduledTimer that is not a Handle: a sleep's).
     private readonly object _target;
     private readonly object? _state;
     private readonly HandleKind _kind;
@@ -20,6 +21,13 @@ internal readonly struct ReadyCallback
     {
         _target = handle;
         _kind = handle.Kind;
+    }
+
+    /// <summary>A timer that came due; it is skipped if it was cancelled.</summary>
+    public ReadyCallback(IScheduledTimer timer)
+    {
+        _target = timer;
+        _kind = HandleKind.Timer;
     }
 
     /// <summary>A callback nobody can cancel: <paramref name="callback"/> runs with <paramref name="state"/>, which is also its subject.</summary>
@@ -40,7 +48,8 @@ internal readonly struct ReadyCallback
 
     /// <summary>True when the callback's handle was cancelled, so the loop skips it.</summary>
     /// <remarks>The two sealed types first: testing for them is one compare, testing for <see cref="Handle"/> is not.</remarks>
-    public bool Cancelled => _target is not (Action<object?> or DoneCallback) && ((Handle)_target).Cancelled;
+    public bool Cancelled => _target is not (Action<object?> or DoneCallback)
+        && (_target is Handle handle ? handle.Cancelled : Unsafe.As<IScheduledTimer>(_target).Cancelled);
 
     /// <summary>What the callback does, for traces.</summary>
     public HandleKind Kind => _kind;
@@ -58,11 +67,12 @@ internal readonly struct ReadyCallback
     {
         Handle handle => handle.CallbackName,
         DoneCallback doneCallback => doneCallback.Callback.Method.Name,
+        IScheduledTimer timer => timer.CallbackName,
         _ => ((Action<object?>)_target).Method.Name,
     };
 
     /// <summary>True for a callback posted from another thread through the loop's inbox.</summary>
-    public bool FromOtherThread => _target is not (Action<object?> or DoneCallback) && ((Handle)_target).FromOtherThread;
+    public bool FromOtherThread => _target is not (Action<object?> or DoneCallback) && _target is Handle { FromOtherThread: true };
 
     public void Run()
     {
@@ -79,9 +89,13 @@ internal readonly struct ReadyCallback
         {
             doneCallback.Run((Future)_state!);
         }
+        else if (_target is Handle handle)
+        {
+            handle.Run();
+        }
         else
         {
-            ((Handle)_target).Run();
+            Unsafe.As<IScheduledTimer>(_target).Fire();
         }
     }
 
@@ -91,6 +105,7 @@ internal readonly struct ReadyCallback
         Handle handle => handle,
         DoneCallback doneCallback => new Handle(loop, DoneCallback.Invoke, new DoneCallback.Invocation(doneCallback, (Future)_state!),
             _kind, hasSubject: true),
+        IScheduledTimer timer => timer.ToHandle(),
         _ => new Handle(loop, (Action<object?>)_target, _state, _kind, hasSubject: _state is not null),
     };
 }

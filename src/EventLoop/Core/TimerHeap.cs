@@ -3,7 +3,7 @@ namespace EventLoop;
 /// <summary>
 /// The loop's scheduled timers (CPython's <c>_scheduled</c> heap), earliest deadline first and, for equal deadlines,
 /// in the order they were scheduled. A heap of structs that carry their deadline, so that sifting compares numbers in
-/// the array instead of reaching into each <see cref="TimerHandle"/>; each node has four children, as in .NET's
+/// the array instead of reaching into each timer; each node has four children, as in .NET's
 /// <c>PriorityQueue</c>, which halves the levels a pop walks through: with a million timers, most levels are cache
 /// misses.
 /// </summary>
@@ -17,12 +17,18 @@ internal sealed class TimerHeap
     public int Count { get; private set; }
 
     /// <summary>The timer due first; only valid when <see cref="Count"/> is not 0.</summary>
-    public TimerHandle Head => _entries[0].Timer;
+    public IScheduledTimer Head => _entries[0].Timer;
+
+    /// <summary>
+    /// The deadline of the timer due first, read from the array rather than from the timer (an object allocated
+    /// long ago, likely out of the cache); only valid when <see cref="Count"/> is not 0.
+    /// </summary>
+    public double HeadWhen => _entries[0].When;
 
     /// <summary>Every scheduled timer, in no particular order (for inspection and tracing).</summary>
-    public IEnumerable<TimerHandle> UnorderedItems => _entries.Take(Count).Select(entry => entry.Timer);
+    public IEnumerable<IScheduledTimer> UnorderedItems => _entries.Take(Count).Select(entry => entry.Timer);
 
-    public void Push(TimerHandle timer)
+    public void Push(IScheduledTimer timer)
     {
         if (Count == _entries.Length)
         {
@@ -33,7 +39,7 @@ internal sealed class TimerHeap
     }
 
     /// <summary>Removes and returns the timer due first; only valid when <see cref="Count"/> is not 0.</summary>
-    public TimerHandle Pop()
+    public IScheduledTimer Pop()
     {
         var head = _entries[0].Timer;
         var last = _entries[--Count];
@@ -47,7 +53,7 @@ internal sealed class TimerHeap
     }
 
     /// <summary>Drops every timer for which <paramref name="drop"/> says so, then restores the heap (CPython's heapify).</summary>
-    public void RemoveAll(Func<TimerHandle, bool> drop)
+    public void RemoveAll(Func<IScheduledTimer, bool> drop)
     {
         var kept = 0;
         for (var i = 0; i < Count; i++)
@@ -125,12 +131,12 @@ internal sealed class TimerHeap
     /// A timer and its deadline: 16 B, so that the four children a pop compares share a cache line. The sequence
     /// that breaks a tie is read from the timer; few timers have one.
     /// </summary>
-    private readonly struct Entry(TimerHandle timer)
+    private readonly struct Entry(IScheduledTimer timer)
     {
-        public readonly TimerHandle Timer = timer;
-        private readonly double _when = timer.When;
+        public readonly IScheduledTimer Timer = timer;
+        public readonly double When = timer.When;
 
         public bool Precedes(in Entry other) =>
-            _when < other._when || (_when == other._when && Timer.Sequence < other.Timer.Sequence);
+            When < other.When || (When == other.When && Timer.Sequence < other.Timer.Sequence);
     }
 }
