@@ -47,9 +47,9 @@ internal readonly struct ReadyCallback
     }
 
     /// <summary>True when the callback's handle was cancelled, so the loop skips it.</summary>
-    /// <remarks>The two sealed types first: testing for them is one compare, testing for <see cref="Handle"/> is not.</remarks>
-    public bool Cancelled => _target is not (Action<object?> or DoneCallback)
-        && (_target is Handle handle ? handle.Cancelled : Unsafe.As<IScheduledTimer>(_target).Cancelled);
+    /// <remarks>The two sealed types first: testing for them is one compare each (see <see cref="IsPlainCallback"/>), testing for <see cref="Handle"/> is not.</remarks>
+    public bool Cancelled => !IsPlainCallback && _target is not DoneCallback
+        && (IsOwnTimer ? Unsafe.As<IScheduledTimer>(_target).Cancelled : ((Handle)_target).Cancelled);
 
     /// <summary>What the callback does, for traces.</summary>
     public HandleKind Kind => _kind;
@@ -72,7 +72,21 @@ internal readonly struct ReadyCallback
     };
 
     /// <summary>True for a callback posted from another thread through the loop's inbox.</summary>
-    public bool FromOtherThread => _target is not (Action<object?> or DoneCallback) && _target is Handle { FromOtherThread: true };
+    public bool FromOtherThread => !IsPlainCallback && _target is not DoneCallback && !IsOwnTimer && ((Handle)_target).FromOtherThread;
+
+    /// <summary>
+    /// True when the target is an <see cref="Action{T}"/> of an object. Tested by exact type: <c>is Action&lt;object?&gt;</c>
+    /// allows for the delegate's variance and calls into the runtime, on every callback, while no other delegate
+    /// type converts to <c>Action&lt;object?&gt;</c> (its parameter type would have to be a base type of object).
+    /// </summary>
+    private bool IsPlainCallback => _target.GetType() == typeof(Action<object?>);
+
+    /// <summary>
+    /// True for a timer that is its own handle. Only timers have the kind <see cref="HandleKind.Timer"/>, and the
+    /// other timers are <see cref="TimerHandle"/>s: testing for that sealed type is one compare, where testing for
+    /// <see cref="Handle"/> or for the interface calls into the runtime.
+    /// </summary>
+    private bool IsOwnTimer => _kind == HandleKind.Timer && _target is not TimerHandle;
 
     public void Run()
     {
@@ -81,21 +95,21 @@ internal readonly struct ReadyCallback
         {
             Unsafe.As<LoopTask>(_state)!.RunStep();
         }
-        else if (_target is Action<object?> callback)
+        else if (IsPlainCallback)
         {
-            callback(_state);
+            Unsafe.As<Action<object?>>(_target)(_state);
         }
         else if (_target is DoneCallback doneCallback)
         {
             doneCallback.Run((Future)_state!);
         }
-        else if (_target is Handle handle)
+        else if (IsOwnTimer)
         {
-            handle.Run();
+            Unsafe.As<IScheduledTimer>(_target).Fire();
         }
         else
         {
-            Unsafe.As<IScheduledTimer>(_target).Fire();
+            ((Handle)_target).Run();
         }
     }
 
