@@ -14,36 +14,33 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
 {
     private static readonly StateChangeTexts s_stateChanges = new("Sleep");
 
+    // The timer's flags share a field with its sequence (which a loop could not push past 2^60 in centuries): a
+    // field of their own made every sleep 8 B bigger.
+    private const long ScheduledBit = 1L << 62;
+    private const long CancelledBit = 1L << 61;
+    private const long CreatedBit = 1L << 60;
+    private const long SequenceMask = CreatedBit - 1;
+
     // The future the sleep awaits; null until the sleep starts.
     private Future<bool>? _future;
     // The delay until the sleep starts, then the timer's deadline: the delay is not needed once the deadline exists.
     private double _delayThenWhen;
-    private long _sequence;
-    private TimerFlags _timer;
+    private long _sequenceAndFlags;
 
     public SleepCoroutine(double seconds) => _delayThenWhen = seconds;
-
-    [Flags]
-    private enum TimerFlags : byte
-    {
-        None = 0,
-        Created = 1,
-        Scheduled = 2,
-        Cancelled = 4,
-    }
 
     public override string Name => "Sleep";
 
     double IScheduledTimer.When => _delayThenWhen;
 
-    long IScheduledTimer.Sequence => _sequence;
+    long IScheduledTimer.Sequence => _sequenceAndFlags & SequenceMask;
 
-    bool IScheduledTimer.Cancelled => (_timer & TimerFlags.Cancelled) != 0;
+    bool IScheduledTimer.Cancelled => (_sequenceAndFlags & CancelledBit) != 0;
 
     bool IScheduledTimer.Scheduled
     {
-        get => (_timer & TimerFlags.Scheduled) != 0;
-        set => _timer = value ? _timer | TimerFlags.Scheduled : _timer & ~TimerFlags.Scheduled;
+        get => (_sequenceAndFlags & ScheduledBit) != 0;
+        set => _sequenceAndFlags = value ? _sequenceAndFlags | ScheduledBit : _sequenceAndFlags & ~ScheduledBit;
     }
 
     object? IScheduledTimer.State => _future;
@@ -55,7 +52,7 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
     void IScheduledTimer.Fire() => Asyncio.SetResultUnlessCancelled(_future);
 
     Handle IScheduledTimer.ToHandle() =>
-        new TimerHandle(_future!.Loop, _delayThenWhen, _sequence, Asyncio.SetResultUnlessCancelled, _future);
+        new TimerHandle(_future!.Loop, _delayThenWhen, _sequenceAndFlags & SequenceMask, Asyncio.SetResultUnlessCancelled, _future);
 
     private protected override void MoveNext()
     {
@@ -77,11 +74,13 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
             var loop = Loop.GetRunningLoop();
             var future = loop.CreateFuture<bool>();
             var when = loop.Time + _delayThenWhen;
-            _sequence = loop.TakeTimerSequence(when);
+            _sequenceAndFlags = loop.TakeTimerSequence(when) | ScheduledBit;
             _delayThenWhen = when;
             _future = future;
-            _timer = TimerFlags.Created | TimerFlags.Scheduled;
             loop.ScheduleTimer(this);
+            // The timer exists once it is scheduled and traced, as the handle CallAt returns: a failure before
+            // that leaves no timer to cancel.
+            _sequenceAndFlags |= CreatedBit;
             MarkSuspended().SuspendOnFuture(this, future);
         }
         catch (Exception exception)
@@ -112,10 +111,10 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
     /// <summary>What <see cref="TimerHandle.Cancel"/> does, for the timer the sleep is (nothing before it was created).</summary>
     private void CancelTimer()
     {
-        if ((_timer & (TimerFlags.Created | TimerFlags.Cancelled)) == TimerFlags.Created)
+        if ((_sequenceAndFlags & (CreatedBit | CancelledBit)) == CreatedBit)
         {
             _future!.Loop.TimerCancelled(this);
-            _timer |= TimerFlags.Cancelled;
+            _sequenceAndFlags |= CancelledBit;
         }
     }
 }
