@@ -49,7 +49,7 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
 
     internal override string DescribeStateChange(CoroutineState from, CoroutineState to) => s_stateChanges.Get(from, to);
 
-    void IScheduledTimer.Fire() => Asyncio.SetResultUnlessCancelled(_future);
+    void IScheduledTimer.Fire() => Asyncio.SetResultUnlessCancelled(_future!);
 
     Handle IScheduledTimer.ToHandle() =>
         new TimerHandle(_future!.Loop, _delayThenWhen, _sequenceAndFlags & SequenceMask, Asyncio.SetResultUnlessCancelled, _future);
