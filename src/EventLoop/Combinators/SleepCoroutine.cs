@@ -51,8 +51,8 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
 
     void IScheduledTimer.Fire() => Asyncio.SetResultUnlessCancelled(_future!);
 
-    Handle IScheduledTimer.ToHandle() =>
-        new TimerHandle(_future!.Loop, _delayThenWhen, _sequenceAndFlags & SequenceMask, Asyncio.SetResultUnlessCancelled, _future);
+    Handle IScheduledTimer.ToHandle() => new TimerHandle(
+        _future!.Loop, _delayThenWhen, _sequenceAndFlags & SequenceMask, Asyncio.SetResultUnlessCancelled, _future);
 
     private protected override void MoveNext()
     {
@@ -108,7 +108,7 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
         Complete(error);
     }
 
-    /// <summary>What <see cref="TimerHandle.Cancel"/> does, for the timer the sleep is (nothing before it was created).</summary>
+    /// <summary>What <see cref="TimerHandle.Cancel"/> does, for the timer the sleep is (none before it was created).</summary>
     private void CancelTimer()
     {
         if ((_sequenceAndFlags & (CreatedBit | CancelledBit)) == CreatedBit)

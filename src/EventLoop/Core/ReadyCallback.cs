@@ -47,7 +47,10 @@ internal readonly struct ReadyCallback
     }
 
     /// <summary>True when the callback's handle was cancelled, so the loop skips it.</summary>
-    /// <remarks>The two sealed types first: testing for them is one compare each (see <see cref="IsPlainCallback"/>), testing for <see cref="Handle"/> is not.</remarks>
+    /// <remarks>
+    /// The two sealed types first: testing for them is one compare each (see <see cref="IsPlainCallback"/>), testing
+    /// for <see cref="Handle"/> is not.
+    /// </remarks>
     public bool Cancelled => !IsPlainCallback && _target is not DoneCallback
         && (IsOwnTimer ? Unsafe.As<IScheduledTimer>(_target).Cancelled : ((Handle)_target).Cancelled);
 
@@ -72,12 +75,14 @@ internal readonly struct ReadyCallback
     };
 
     /// <summary>True for a callback posted from another thread through the loop's inbox.</summary>
-    public bool FromOtherThread => !IsPlainCallback && _target is not DoneCallback && !IsOwnTimer && ((Handle)_target).FromOtherThread;
+    public bool FromOtherThread =>
+        !IsPlainCallback && _target is not DoneCallback && !IsOwnTimer && ((Handle)_target).FromOtherThread;
 
     /// <summary>
-    /// True when the target is an <see cref="Action{T}"/> of an object. Tested by exact type: <c>is Action&lt;object?&gt;</c>
-    /// allows for the delegate's variance and calls into the runtime, on every callback, while no other delegate
-    /// type converts to <c>Action&lt;object?&gt;</c> (its parameter type would have to be a base type of object).
+    /// True when the target is an <see cref="Action{T}"/> of an object. Tested by exact type: <c>is
+    /// Action&lt;object?&gt;</c> allows for the delegate's variance and calls into the runtime, on every callback,
+    /// while no other delegate type converts to <c>Action&lt;object?&gt;</c> (its parameter type would have to be a
+    /// base type of object).
     /// </summary>
     private bool IsPlainCallback => _target.GetType() == typeof(Action<object?>);
 

@@ -177,8 +177,8 @@ internal sealed class TimerHeap
     /// <summary>
     /// The earliest of the four entries from <paramref name="start"/> on, without a branch on their order (which
     /// would be mispredicted about half the time at every level of every pop): a tournament on the keys, written as
-    /// comparisons to 0 or 1 and masks. Equal keys, rare, are left to
-    /// <see cref="EarliestOf"/>, which reads the sequences.
+    /// comparisons to 0 or 1 and masks. Equal keys, rare, are left to <see cref="EarliestOf"/>, which reads the
+    /// sequences.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int EarliestOfFour(Entry[] block, int start)
@@ -192,11 +192,15 @@ internal sealed class TimerHeap
         var secondWins = secondKey < firstKey ? 1 : 0;
         var earliest = first ^ ((first ^ second) & -secondWins);
         var earliestKey = Select(secondWins, secondKey, firstKey);
-        var ties = (k0 == earliestKey ? 1 : 0) + (k1 == earliestKey ? 1 : 0) + (k2 == earliestKey ? 1 : 0) + (k3 == earliestKey ? 1 : 0);
+        var ties = (k0 == earliestKey ? 1 : 0) + (k1 == earliestKey ? 1 : 0)
+            + (k2 == earliestKey ? 1 : 0) + (k3 == earliestKey ? 1 : 0);
         return ties == 1 ? start + earliest : EarliestOf(block, start, Arity);
     }
 
-    /// <summary><paramref name="ifOne"/> when <paramref name="bit"/> is 1, else <paramref name="ifZero"/>, by masking: the JIT makes no conditional move inside a loop.</summary>
+    /// <summary>
+    /// <paramref name="ifOne"/> when <paramref name="bit"/> is 1, else <paramref name="ifZero"/>, by masking:
+    /// <c>Math.Min</c> and the conditional operator compile to branches inside a loop.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long Select(int bit, long ifOne, long ifZero) => ifZero ^ ((ifZero ^ ifOne) & -(long)bit);
 
