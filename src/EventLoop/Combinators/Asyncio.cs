@@ -76,9 +76,12 @@ public static partial class Asyncio
     /// <summary>The running loop's tasks that are not done, in creation order (<c>asyncio.all_tasks()</c>).</summary>
     public static IReadOnlyList<LoopTask> AllTasks() => Loop.GetRunningLoop().AllTasks();
 
-    internal static void SetResultUnlessCancelled(object? state)
+    /// <summary>A sleep's timer callback (CPython's <c>futures._set_result_unless_cancelled</c>), as a handle runs it.</summary>
+    internal static void SetResultUnlessCancelled(object? state) => SetResultUnlessCancelled((Future<bool>)state!);
+
+    /// <summary>A sleep's timer callback, run by the sleep itself (no cast of its future).</summary>
+    internal static void SetResultUnlessCancelled(Future<bool> future)
     {
-        var future = (Future<bool>)state!;
         if (!future.Cancelled)
         {
             future.SetResult(true);

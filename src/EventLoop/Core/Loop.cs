@@ -266,6 +266,18 @@ public sealed partial class Loop : IDisposable
 
     internal TimerHandle CallAt(double when, Action<object?> callback, object? state)
     {
+        var timer = new TimerHandle(this, when, TakeTimerSequence(when), callback, state) { Scheduled = true };
+        ScheduleTimer(timer);
+        return timer;
+    }
+
+    /// <summary>
+    /// Checks that a timer can be scheduled for <paramref name="when"/> and gives it its place in the scheduling
+    /// order. A timer that is its own handle (a sleep's) then pushes itself with <see cref="ScheduleTimer"/> once it
+    /// holds the deadline and the sequence.
+    /// </summary>
+    internal long TakeTimerSequence(double when)
+    {
         CheckThread();
         CheckNotClosed();
         if (double.IsNaN(when))
@@ -273,13 +285,17 @@ public sealed partial class Loop : IDisposable
             throw new ArgumentOutOfRangeException(nameof(when), "A timer's deadline cannot be NaN.");
         }
 
-        var timer = new TimerHandle(this, when, _timerSequence++, callback, state) { Scheduled = true };
-        _scheduled.Push(timer);
-        TraceTimerScheduled(timer);
-        return timer;
+        return _timerSequence++;
     }
 
-    internal void TimerCancelled(TimerHandle timer)
+    /// <summary>Schedules a timer that took its sequence from <see cref="TakeTimerSequence"/> and is marked scheduled.</summary>
+    internal void ScheduleTimer(IScheduledTimer timer)
+    {
+        _scheduled.Push(timer);
+        TraceTimerScheduled(timer);
+    }
+
+    internal void TimerCancelled(IScheduledTimer timer)
     {
         if (timer.Scheduled)
         {
@@ -348,8 +364,10 @@ public sealed partial class Loop : IDisposable
     {
         Iteration++;
 
-        // Tested here, not inside: the timer methods set up a large frame before their first test.
-        if (_scheduled.Count > 0)
+        // Tested here, not inside: the timer methods set up a large frame before their first test. The count of
+        // cancellations is never below the number of cancelled timers in the heap: while it is 0 there is nothing to
+        // drop, and the head timer, likely out of the cache, need not be read.
+        if (_timerCancelledCount > 0 && _scheduled.Count > 0)
         {
             DropCancelledTimers();
         }
@@ -425,7 +443,7 @@ public sealed partial class Loop : IDisposable
         }
     }
 
-    private static readonly Func<TimerHandle, bool> s_dropIfCancelled = timer =>
+    private static readonly Func<IScheduledTimer, bool> s_dropIfCancelled = timer =>
     {
         if (timer.Cancelled)
         {
@@ -463,15 +481,15 @@ public sealed partial class Loop : IDisposable
         }
         else
         {
-            var head = _scheduled.Head;
-            var timeout = Math.Min(Math.Max(0, head.When - Time), MaximumSelectTimeout);
+            var headWhen = _scheduled.HeadWhen;
+            var timeout = Math.Min(Math.Max(0, headWhen - Time), MaximumSelectTimeout);
             if (_realClock is not null)
             {
                 _inboxSignal.Wait(TimeSpan.FromSeconds(timeout));
             }
             else if (timeout > 0)
             {
-                var advanced = timeout < MaximumSelectTimeout ? head.When : _virtualNow + timeout;
+                var advanced = timeout < MaximumSelectTimeout ? headWhen : _virtualNow + timeout;
                 TraceClockAdvanced(_virtualNow, advanced);
                 _virtualNow = advanced;
             }
@@ -492,7 +510,7 @@ public sealed partial class Loop : IDisposable
     private void MoveDueTimersToReady()
     {
         var now = Time;
-        while (_scheduled.Count > 0 && _scheduled.Head.When <= now)
+        while (_scheduled.Count > 0 && _scheduled.HeadWhen <= now)
         {
             var timer = _scheduled.Pop();
             timer.Scheduled = false;

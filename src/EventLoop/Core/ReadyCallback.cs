@@ -12,7 +12,8 @@ namespace EventLoop;
 /// <remarks>
 /// The forms: a task's step is the task alone; a task's wake-up, or its resumption after a foreign await, is the
 /// delegate with the task as its state; a future's done callback is the <see cref="DoneCallback"/> with the future;
-/// a callback that has a handle is <see cref="RunHandle"/> with the handle.
+/// a callback that has a handle is <see cref="RunHandle"/> with the handle; a timer that is its own handle (a timed
+/// sleep's, see <see cref="IScheduledTimer"/>) is <see cref="FireTimer"/> with the timer.
 /// </remarks>
 internal readonly struct ReadyCallback
 {
@@ -28,8 +29,14 @@ internal readonly struct ReadyCallback
     /// <summary>Runs a callback's handle; the delegate marks an entry that has one.</summary>
     private static readonly Action<object?> RunHandle = handle => ((Handle)handle!).Run();
 
+    /// <summary>Fires a timer that is its own handle; the delegate marks an entry that is one.</summary>
+    private static readonly Action<object?> FireTimer = timer => ((IScheduledTimer)timer!).Fire();
+
     /// <summary>A callback that has a handle; it is skipped if the handle was cancelled.</summary>
     public static ReadyCallback Of(Handle handle) => new(RunHandle, handle);
+
+    /// <summary>A timer that came due; it is skipped if it was cancelled.</summary>
+    public static ReadyCallback Of(IScheduledTimer timer) => timer is TimerHandle handle ? new(RunHandle, handle) : new(FireTimer, timer);
 
     /// <summary>A task's step: its first one, or its resumption after a bare yield.</summary>
     public static ReadyCallback StepOf(LoopTask task) => new(task, null);
@@ -64,27 +71,36 @@ internal readonly struct ReadyCallback
     public object? SecondSlot => _target == (object)LoopTask.WakeupCallback ? null : _state;
 
     /// <summary>True for an entry whose first slot is followed by a second (a delegate or a done callback).</summary>
-    public static bool HasSecondSlot(object first) => first is Action<object?> or DoneCallback;
+    /// <remarks>
+    /// The delegate is tested by exact type: <c>is Action&lt;object?&gt;</c> allows for the delegate's variance and calls
+    /// into the runtime, while no other delegate type converts to it (its parameter type would have to be a base type
+    /// of object).
+    /// </remarks>
+    public static bool HasSecondSlot(object first) => first.GetType() == typeof(Action<object?>) || first is DoneCallback;
 
     /// <summary>True when the callback's handle was cancelled, so the loop skips it.</summary>
-    public bool Cancelled => _target == (object)RunHandle && Unsafe.As<Handle>(_state)!.Cancelled;
+    public bool Cancelled => _target == (object)RunHandle ? Unsafe.As<Handle>(_state)!.Cancelled
+        : _target == (object)FireTimer && Unsafe.As<IScheduledTimer>(_state)!.Cancelled;
 
     /// <summary>What the callback does, for traces.</summary>
     public HandleKind Kind => _state is null ? HandleKind.Step
         : _target is DoneCallback ? HandleKind.Callback
         : _target == (object)RunHandle ? Unsafe.As<Handle>(_state).Kind
+        : _target == (object)FireTimer ? HandleKind.Timer
         : HandleKind.Wakeup;
 
     /// <summary>The task (or other object) the callback belongs to, for traces and errors.</summary>
     public object? Subject => _state is null ? _target
         : _target is DoneCallback doneCallback ? doneCallback.Subject ?? _state
         : _target == (object)RunHandle ? Unsafe.As<Handle>(_state).Subject
+        : _target == (object)FireTimer ? null
         : _state;
 
     /// <summary>The callback's method name, for traces and errors.</summary>
     public string CallbackName => _state is null ? LoopTask.StepCallbackDelegate.Method.Name
         : _target is DoneCallback doneCallback ? doneCallback.Callback.Method.Name
         : _target == (object)RunHandle ? Unsafe.As<Handle>(_state).CallbackName
+        : _target == (object)FireTimer ? Unsafe.As<IScheduledTimer>(_state).CallbackName
         : ((Action<object?>)_target).Method.Name;
 
     /// <summary>True for a callback posted from another thread through the loop's inbox.</summary>
@@ -113,5 +129,6 @@ internal readonly struct ReadyCallback
         : _target is DoneCallback doneCallback ? new Handle(loop, DoneCallback.Invoke, new DoneCallback.Invocation(doneCallback, (Future)_state),
             HandleKind.Callback, hasSubject: true)
         : _target == (object)RunHandle ? (Handle)_state
+        : _target == (object)FireTimer ? ((IScheduledTimer)_state).ToHandle()
         : new Handle(loop, (Action<object?>)_target, _state, HandleKind.Wakeup, hasSubject: true);
 }

@@ -28,7 +28,7 @@ public sealed partial class Loop
     private string? _lastRunMethod;
     private string? _lastRunName;
     // The timer scheduled last while traced (see DescribeWait).
-    private TimerHandle? _traceLastTimer;
+    private IScheduledTimer? _traceLastTimer;
     // The time last formatted: a sleep's deadline is printed when its timer is scheduled and again when its task
     // suspends, and a clock jump starts where the last one ended.
     private long _lastTimeBits;
@@ -133,7 +133,7 @@ public sealed partial class Loop
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void TraceTimerScheduled(TimerHandle timer)
+    internal void TraceTimerScheduled(IScheduledTimer timer)
     {
         if (_instruments is not null)
         {
@@ -142,7 +142,7 @@ public sealed partial class Loop
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void TraceTimerCancelled(TimerHandle timer)
+    internal void TraceTimerCancelled(IScheduledTimer timer)
     {
         if (_instruments is not null)
         {
@@ -371,13 +371,13 @@ public sealed partial class Loop
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void EmitTimerScheduled(TimerHandle timer)
+    private void EmitTimerScheduled(IScheduledTimer timer)
     {
         _traceLastTimer = timer;
         EmitTimer(TraceEventKind.TimerScheduled, timer);
     }
 
-    private void EmitTimer(TraceEventKind kind, TimerHandle timer) =>
+    private void EmitTimer(TraceEventKind kind, IScheduledTimer timer) =>
         EmitInline(kind, CurrentTask, TaskNameOf(CurrentTask),
             TraceValues.CallbackName(timer.CallbackName) + " at t=" + TimeText(timer.When));
 

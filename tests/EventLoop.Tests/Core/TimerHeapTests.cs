@@ -90,4 +90,42 @@ public class TimerHeapTests
 
         Assert.Equal(0, heap.Count);
     }
+    [Fact]
+    public void Pops_in_order_across_blocks()
+    {
+        // Enough timers for several of the heap's blocks, pushed and popped in waves so that sifting crosses them.
+        using var loop = new Loop();
+        var random = new Random(7);
+        var heap = new TimerHeap();
+        var reference = new PriorityQueue<TimerHandle, (double, long)>();
+        long sequence = 0;
+        foreach (var (pushes, pops) in new[] { (30_000, 10_000), (20_000, 35_000), (9_000, 4_000) })
+        {
+            for (var i = 0; i < pushes; i++)
+            {
+                var when = random.Next(5) == 0 ? random.Next(100) : random.NextDouble() * 100;
+                var timer = new TimerHandle(loop, when, sequence++, _ => { }, null);
+                heap.Push(timer);
+                reference.Enqueue(timer, (when, timer.Sequence));
+            }
+
+            for (var i = 0; i < pops; i++)
+            {
+                Assert.Same(reference.Dequeue(), heap.Pop());
+            }
+
+            Assert.Equal(reference.Count, heap.Count);
+        }
+
+        heap.RemoveAll(t => t.When < 50);
+        var kept = reference.UnorderedItems.Where(item => item.Element.When >= 50).ToList();
+        reference = new PriorityQueue<TimerHandle, (double, long)>(kept);
+        Assert.Equal(reference.Count, heap.Count);
+        while (reference.TryDequeue(out var expected, out _))
+        {
+            Assert.Same(expected, heap.Pop());
+        }
+
+        Assert.Equal(0, heap.Count);
+    }
 }
