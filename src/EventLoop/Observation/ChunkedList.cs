@@ -44,6 +44,16 @@ internal sealed class ChunkedList<T>
         Count++;
     }
 
+    /// <summary>True when the next item fits in the current chunk (then <see cref="AddInRoom"/> may add it).</summary>
+    public bool HasRoom => (uint)_tailOffset < (uint)_tail.Length;
+
+    /// <summary>Adds an item when <see cref="HasRoom"/> said it fits (not checked again).</summary>
+    public void AddInRoom(T item)
+    {
+        _tail[_tailOffset++] = item;
+        Count++;
+    }
+
     public void Clear()
     {
         _chunks = [];

@@ -46,7 +46,7 @@ public sealed partial class Loop
         ArgumentNullException.ThrowIfNull(instrument);
         CheckThread();
         _instruments = _instruments is null ? [instrument] : [.. _instruments, instrument];
-        _soleRecorderLog = _instruments is [TraceRecorder recorder] ? recorder.Log : null;
+        SetSoleRecorderLog();
         UpdateInstrumentedCount();
 
         // The start marker takes the number of the events so far instead of a new one, so instruments attached at
@@ -66,10 +66,17 @@ public sealed partial class Loop
         }
 
         _instruments = _instruments.Length == 1 ? null : [.. _instruments[..index], .. _instruments[(index + 1)..]];
-        _soleRecorderLog = _instruments is [TraceRecorder recorder] ? recorder.Log : null;
+        SetSoleRecorderLog();
         UpdateInstrumentedCount();
 
         return true;
+    }
+
+    private void SetSoleRecorderLog()
+    {
+        _soleRecorderLog = _instruments is [TraceRecorder recorder] ? recorder.Log : null;
+        // Events may have gone elsewhere since this loop last wrote to the log.
+        _soleRecorderLog?.BreakRun();
     }
 
     /// <summary>True while this loop makes coroutines look for instruments: it has some and is not closed.</summary>
@@ -101,7 +108,7 @@ public sealed partial class Loop
     {
         if (_instruments is not null)
         {
-            Emit(TraceEventKind.IterationStarted, null, ReadyText(ready));
+            EmitIterationStarted(ready);
         }
     }
 
@@ -314,10 +321,6 @@ public sealed partial class Loop
         {
             EmitToInstruments(kind, task, taskName, detail, wait, relatedTask);
         }
-        else if (wait == WaitKind.None && relatedTask is null)
-        {
-            log.Add(this, kind, task, taskName, detail);
-        }
         else
         {
             log.Add(this, kind, task, taskName, detail, wait, relatedTask);
@@ -326,6 +329,9 @@ public sealed partial class Loop
 
     /// <summary>The number of the next event (see <see cref="TraceEvent.Sequence"/>).</summary>
     internal long NextTraceSequence() => ++_traceSequence;
+
+    /// <summary>Counts an event whose number the recorder knows already (see <see cref="TraceEventLog"/>).</summary>
+    internal void SkipTraceSequence() => _traceSequence++;
 
     // Apart, so that the recorder's path does not clear the event's stack space on every call.
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -346,8 +352,18 @@ public sealed partial class Loop
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitIterationStarted(int ready)
+    {
+        // The iteration moved: the recorder checks this event against its run in full (see TraceEventLog.BreakRun).
+        _soleRecorderLog?.BreakRun();
+        EmitInline(TraceEventKind.IterationStarted, null, "-", ReadyText(ready));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void EmitClockAdvanced(double from, double to)
     {
+        // The clock moves once this event is out: the loop's next event starts a run of its own.
+        _soleRecorderLog?.BreakRun();
         var instruments = _instruments!;
         var traceEvent = new TraceEvent(++_traceSequence, Iteration, to, TraceEventKind.ClockAdvanced, null, "-",
             TimeText(from) + " -> " + TimeText(to));
@@ -360,6 +376,14 @@ public sealed partial class Loop
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void EmitScheduled(in ReadyCallback ready)
     {
+        // A task's step first: nearly every callback a traced program schedules is one.
+        if (ready.Kind == HandleKind.Step)
+        {
+            var stepping = ready.TaskOfStep;
+            EmitInline(TraceEventKind.CallbackScheduled, stepping, stepping.NameIfMade, "step");
+            return;
+        }
+
         var detail = ready.Kind switch
         {
             HandleKind.Step => "step",
@@ -384,6 +408,13 @@ public sealed partial class Loop
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void EmitCallbackRunning(in ReadyCallback ready)
     {
+        if (ready.Kind == HandleKind.Step)
+        {
+            var stepping = ready.TaskOfStep;
+            EmitInline(TraceEventKind.StepStarted, stepping, stepping.NameIfMade, "step");
+            return;
+        }
+
         var task = ready.Subject as LoopTask;
         var name = TaskNameOf(task);
         switch (ready.Kind)
@@ -432,7 +463,12 @@ public sealed partial class Loop
     {
         var (wait, future) = (_traceWait, _traceWaitFuture);
         (_traceWait, _traceWaitFuture) = (WaitKind.None, null);
-        if (!task.Done)
+        if (wait == WaitKind.Yield && !task.Done)
+        {
+            // The commonest suspension, without building its description.
+            EmitInline(TraceEventKind.TaskSuspended, task, TaskNameOf(task), "yield", WaitKind.Yield);
+        }
+        else if (!task.Done)
         {
             var (kind, description) = DescribeWait(wait == WaitKind.None ? WaitKind.Foreign : wait, future);
             EmitInline(TraceEventKind.TaskSuspended, task, TaskNameOf(task), description, kind);
@@ -454,13 +490,19 @@ public sealed partial class Loop
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void EmitCoroutineState(Coroutine coroutine, CoroutineState from, CoroutineState to)
     {
-        var task = coroutine.Driver as LoopTask;
-        var loop = task?.Loop ?? Running;
-        if (loop?._instruments is null)
+        // Described first, so that only the coroutine is kept across the call.
+        var detail = coroutine.DescribeStateChange(from, to);
+        // A coroutine's driver is always its task (StartAsTask, AttachTo): testing the cast would call a helper for
+        // every LoopTask<T>, at every state change.
+        var task = coroutine.Driver is { } driver ? Unsafe.As<LoopTask>(driver) : null;
+        var loop = task is not null ? task.Loop : Running;
+        if (loop?._soleRecorderLog is { } log)
         {
-            return;
+            log.Add(loop, TraceEventKind.CoroutineStateChanged, task, TaskNameOf(task), detail);
         }
-
-        loop.EmitInline(TraceEventKind.CoroutineStateChanged, task, TaskNameOf(task), coroutine.DescribeStateChange(from, to));
+        else
+        {
+            loop?.EmitToInstruments(TraceEventKind.CoroutineStateChanged, task, TaskNameOf(task), detail, WaitKind.None, null);
+        }
     }
 }

@@ -52,8 +52,12 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     private long _timeBits;
     private LoopTask? _runTask;
 
-    // The last event's shape (0: none; shape 0 matches no event).
+    // The last event's shape (0: none; shape 0 matches no event), and the one that followed it last time (kept
+    // apart so that the comparison every event waits for is one load nearer).
     private int _lastShape;
+    private int _predictedShape;
+    // The loop whose next event continues the run as it is (see AddUnpredicted), or null.
+    private Loop? _continuing;
     private readonly int[] _shapeCache = new int[ShapeCacheSize];
 
     public int Count => _entries.Count;
@@ -75,21 +79,70 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         }
     }
 
-    public void Add(in TraceEvent traceEvent) =>
+    public void Add(in TraceEvent traceEvent)
+    {
+        // Whoever sent it, the loop that wrote last no longer continues the run unchecked.
+        _continuing = null;
         Add(traceEvent.Sequence, traceEvent.Iteration, traceEvent.Time, traceEvent.Kind, traceEvent.Task,
             traceEvent.RawTaskName, traceEvent.RawDetail, traceEvent.Wait, traceEvent.RelatedTask);
+    }
 
     /// <summary>
-    /// Adds the next event of <paramref name="loop"/>, with no wait kind nor related task (the loop's way when a
-    /// recorder is its only instrument: no <see cref="TraceEvent"/> is built).
+    /// Adds the next event of <paramref name="loop"/> (the loop's way when a recorder is its only instrument: no
+    /// <see cref="TraceEvent"/> is built).
     /// </summary>
-    public void Add(Loop loop, TraceEventKind kind, LoopTask? task, string? taskName, string? detail) =>
-        Add(loop.NextTraceSequence(), loop.Iteration, loop.Time, kind, task, taskName, detail, WaitKind.None, null);
+    /// <remarks>
+    /// Inlined into each emission point of the loop. The common case, an event that continues the loop's run about
+    /// the same task and has the shape predicted, is tested before anything is changed, so that whatever else may
+    /// happen is one call at the end: the caller then keeps nothing across a call and saves no registers.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(Loop loop, TraceEventKind kind, LoopTask? task, string? taskName, string? detail,
+        WaitKind wait = WaitKind.None, string? relatedTask = null)
+    {
+        var predicted = _predictedShape;
+        ref var shape = ref _shapes[predicted];
+        if (ReferenceEquals(_continuing, loop) && _entries.HasRoom && (_entries.Count & (MaxSegmentLength - 1)) != 0
+            && (task is null || ReferenceEquals(task, _runTask)) && (uint)predicted < Escaped
+            && shape.Is(Shape.Look(kind, wait, task is not null), taskName, detail, relatedTask))
+        {
+            loop.SkipTraceSequence();
+            _lastShape = predicted;
+            _predictedShape = shape.Next;
+            _entries.AddInRoom((ushort)predicted);
+        }
+        else
+        {
+            AddUnpredicted(loop, kind, task, taskName, detail, wait, relatedTask);
+        }
+    }
 
-    /// <summary>Adds the next event of <paramref name="loop"/> (see the other overload).</summary>
-    public void Add(Loop loop, TraceEventKind kind, LoopTask? task, string? taskName, string? detail, WaitKind wait,
-        string? relatedTask) =>
-        Add(loop.NextTraceSequence(), loop.Iteration, loop.Time, kind, task, taskName, detail, wait, relatedTask);
+    /// <summary>
+    /// The loop that wrote last moved its iteration or its clock: its next event is checked against the run in full.
+    /// </summary>
+    public void BreakRun() => _continuing = null;
+
+    // Anything but the common case of Add.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddUnpredicted(Loop loop, TraceEventKind kind, LoopTask? task, string? taskName, string? detail,
+        WaitKind wait, string? relatedTask)
+    {
+        var index = Count;
+        if (ReferenceEquals(_continuing, loop) && (index & (MaxSegmentLength - 1)) != 0)
+        {
+            loop.SkipTraceSequence();
+            AddEntry(index, 0, kind, task, taskName, detail, wait, relatedTask);
+        }
+        else
+        {
+            // The loop's event as any other: its sequence number, iteration and time compared with the run's.
+            // Afterwards the run is the loop's own, and until something breaks it (an event from elsewhere, the loop
+            // moving its iteration or its virtual clock: BreakRun) the loop's next events continue it without
+            // reading them. On the real clock the time moves between any two events.
+            Add(loop.NextTraceSequence(), loop.Iteration, loop.Time, kind, task, taskName, detail, wait, relatedTask);
+            _continuing = loop.Clock == LoopClock.Virtual ? loop : null;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Add(long sequence, long iteration, double time, TraceEventKind kind, LoopTask? task, string? taskName,
@@ -102,13 +155,20 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
                     && (index & (MaxSegmentLength - 1)) != 0
             ? 0
             : BeginRun(index, sequence, iteration, time);
+        AddEntry(index, entry, kind, task, taskName, detail, wait, relatedTask);
+    }
 
+    /// <summary>Adds the event at <paramref name="index"/> once its run is settled (<paramref name="entry"/>: its iteration bit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddEntry(int index, int entry, TraceEventKind kind, LoopTask? task, string? taskName, string? detail,
+        WaitKind wait, string? relatedTask)
+    {
         if (task is not null && !ReferenceEquals(task, _runTask))
         {
             AddTaskRun(index, task);
         }
 
-        var predicted = _shapes[_lastShape].Next;
+        var predicted = _predictedShape;
         ref var shape = ref _shapes[predicted];
         int number;
         var look = Shape.Look(kind, wait, task is not null);
@@ -116,6 +176,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         {
             number = predicted;
             _lastShape = predicted;
+            _predictedShape = shape.Next;
         }
         else
         {
@@ -160,6 +221,8 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         _runTask = null;
         Array.Clear(_shapeCache);
         _lastShape = 0;
+        _predictedShape = 0;
+        _continuing = null;
     }
 
     public IEnumerator<TraceEvent> GetEnumerator()
@@ -210,6 +273,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 
         _shapes[_lastShape].Next = shape;
         _lastShape = shape;
+        _predictedShape = _shapes[shape].Next;
         return shape;
     }
 

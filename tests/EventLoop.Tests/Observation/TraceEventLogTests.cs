@@ -127,6 +127,60 @@ public class TraceEventLogTests
     }
 
     [Fact]
+    public void A_recorder_shared_by_two_loops_or_joined_for_a_while_records_what_it_records_beside_another_instrument()
+    {
+        // Alone, a loop's events continue the log's run unchecked until something breaks it: the other loop writing
+        // to the same recorder, another instrument coming and going, the iteration or the clock moving.
+        static List<string> Record(bool alone)
+        {
+            var recorder = new TraceRecorder();
+            using var first = new Loop();
+            using var second = new Loop();
+            Loop[] loops = [first, second];
+            foreach (var loop in loops)
+            {
+                loop.AddInstrument(recorder);
+                if (!alone)
+                {
+                    loop.AddInstrument(new TraceCallback(_ => { }));
+                }
+            }
+
+            LoopTask[] tasks = [first.CreateTask(Busy()), second.CreateTask(Busy())];
+            var visitor = new TraceCallback(_ => { });
+            for (var i = 0; tasks.Any(t => !t.Done); i++)
+            {
+                if (i == 10)
+                {
+                    first.AddInstrument(visitor);
+                }
+                else if (i == 14)
+                {
+                    first.RemoveInstrument(visitor);
+                }
+
+                // A callback or a few whole iterations (over which the log's runs continue), a loop at a time.
+                foreach (var loop in loops)
+                {
+                    var stepper = new LoopStepper(loop);
+                    for (var k = 0; k < i % 4; k++)
+                    {
+                        stepper.RunIteration();
+                    }
+
+                    stepper.RunCallback();
+                }
+            }
+
+            return [.. recorder.Events.Select(Describe)];
+        }
+
+        var alone = Record(alone: true);
+        Assert.Equal(Record(alone: false), alone);
+        Assert.Contains(alone, e => e.Contains("|ClockAdvanced|"));
+    }
+
+    [Fact]
     public void What_a_sleeping_task_waits_on_reads_the_same_traced_or_not()
     {
         // Traced, the loop finds a sleep's timer from the one it scheduled last; it must say what looking through
