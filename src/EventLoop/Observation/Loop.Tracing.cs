@@ -354,9 +354,14 @@ public sealed partial class Loop
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void EmitIterationStarted(int ready)
     {
-        // The iteration moved: the recorder checks this event against its run in full (see TraceEventLog.BreakRun).
-        _soleRecorderLog?.BreakRun();
-        EmitInline(TraceEventKind.IterationStarted, null, "-", ReadyText(ready));
+        if (_soleRecorderLog is { } log)
+        {
+            log.AddNextIteration(this, TraceEventKind.IterationStarted, ReadyText(ready));
+        }
+        else
+        {
+            EmitToInstruments(TraceEventKind.IterationStarted, null, "-", ReadyText(ready), WaitKind.None, null);
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -4,8 +4,8 @@ using System.Runtime.CompilerServices;
 namespace EventLoop;
 
 /// <summary>
-/// The events a <see cref="TraceRecorder"/> keeps, packed: 2 bytes per event in arrays the garbage collector never
-/// has to look into. A traced task switch records about ten events that all stay alive; kept as references they
+/// The events a <see cref="TraceRecorder"/> keeps, packed: about a byte per event in arrays the garbage collector
+/// never has to look into. A traced task switch records about ten events that all stay alive; kept as references they
 /// made every collection copy and scan them again, which was most of what recording cost.
 /// </summary>
 /// <remarks>
@@ -15,9 +15,11 @@ namespace EventLoop;
 /// too, so it is kept once per run of events about the same task (a <see cref="TaskRun"/>; events about no task do
 /// not break a run). The kind, wait kind, task name, detail and related task of an event are nearly always one of a
 /// few combinations (a <see cref="Shape"/>: the same strings, made once, for every switch of every task), kept once
-/// each. What is left per event is the number of its shape (one of the first 32,767 shapes; a later one is kept
-/// aside with the event's index, an <see cref="Escape"/>). Reading an event back rebuilds the same
-/// <see cref="TraceEvent"/>, with the very strings and task it came with.
+/// each. What is left per event is its shape, as one of the 128 codes of a table of shapes (a table serves until its
+/// codes run out, and every run of events reads its codes from one table): one byte, where the shape's number took
+/// two. Memory written for the first time costs the most of all that recording does (the system maps every new
+/// page of it), so fewer bytes per event are what a traced switch gains most from. Reading an event back rebuilds
+/// the same <see cref="TraceEvent"/>, with the very strings and task it came with.
 /// <para>
 /// Finding an event's shape must be cheaper than storing the strings: each shape remembers the shape that followed
 /// it last time, which is nearly always the next one again (a loop repeats itself), so the common case is one
@@ -28,18 +30,20 @@ namespace EventLoop;
 /// </remarks>
 internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 {
-    // 65,536 entries of 2 B: a chunk lands on the large-object heap, where the collector never copies it (chunks
+    // 131,072 entries of 1 B: a chunk lands on the large-object heap, where the collector never copies it (chunks
     // below the threshold, copied as they are promoted, made traced workloads up to a third slower end to end).
-    private const int EntryChunkShift = 16;
+    private const int EntryChunkShift = 17;
     // A run of events is cut after this many, so that reading one event counts at most this many iteration bits.
     private const int MaxSegmentLength = 256;
-    private const int IterationAdvanced = 0x8000;
-    // The shape number of an entry whose shape is kept aside; it is also the largest number an entry holds.
-    private const int Escaped = 0x7FFF;
+    private const int IterationAdvanced = 0x80;
+    // An entry's code: the rest of its byte.
+    private const int CodeBits = 7;
+    private const int CodesPerTable = 1 << CodeBits;
     private const int ShapeCacheSize = 1024;
 
-    private readonly ChunkedList<ushort> _entries = new(EntryChunkShift);
-    private readonly ChunkedList<Escape> _escapes = new(10);
+    private readonly ChunkedList<byte> _entries = new(EntryChunkShift);
+    // The tables of codes, one after another: the shape number of each code.
+    private readonly ChunkedList<int> _codes = new(12);
     private readonly ChunkedList<Segment> _segments = new(12);
     private readonly ChunkedList<TaskRun> _taskRuns = new(12);
     private Shape[] _shapes = [Shape.None, .. new Shape[15]];
@@ -51,6 +55,11 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     private long _iteration;
     private long _timeBits;
     private LoopTask? _runTask;
+
+    // The table of codes being filled: where it starts in _codes, and its number times CodesPerTable (a shape whose
+    // code key lies within CodesPerTable above it has a code in this table; tables are numbered from 1).
+    private int _tableStart;
+    private int _tableKey = CodesPerTable;
 
     // The last event's shape (0: none; shape 0 matches no event), and the one that followed it last time (kept
     // apart so that the comparison every event waits for is one load nearer).
@@ -72,7 +81,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
             var iteration = _segments[segment].Iteration;
             for (var i = _segments[segment].Start + 1; i <= index; i++)
             {
-                iteration += _entries[i] >> 15;
+                iteration += _entries[i] >> CodeBits;
             }
 
             return Read(index, segment, iteration, FindTaskRun(index));
@@ -102,14 +111,15 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     {
         var predicted = _predictedShape;
         ref var shape = ref _shapes[predicted];
+        var code = (uint)(shape.CodeKey - _tableKey);
         if (ReferenceEquals(_continuing, loop) && _entries.HasRoom && (_entries.Count & (MaxSegmentLength - 1)) != 0
-            && (task is null || ReferenceEquals(task, _runTask)) && (uint)predicted < Escaped
+            && (task is null || ReferenceEquals(task, _runTask)) && code < CodesPerTable
             && shape.Is(Shape.Look(kind, wait, task is not null), taskName, detail, relatedTask))
         {
             loop.SkipTraceSequence();
             _lastShape = predicted;
             _predictedShape = shape.Next;
-            _entries.AddInRoom((ushort)predicted);
+            _entries.AddInRoom((byte)code);
         }
         else
         {
@@ -118,7 +128,35 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     }
 
     /// <summary>
-    /// The loop that wrote last moved its iteration or its clock: its next event is checked against the run in full.
+    /// Adds the event that begins the next iteration of <paramref name="loop"/>: as <see cref="Add(Loop, TraceEventKind, LoopTask?, string?, string?, WaitKind, string?)"/>, for an event
+    /// one iteration later than the loop's last (one bit in the entry, when the run goes on).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddNextIteration(Loop loop, TraceEventKind kind, string detail)
+    {
+        var predicted = _predictedShape;
+        ref var shape = ref _shapes[predicted];
+        var code = (uint)(shape.CodeKey - _tableKey);
+        if (ReferenceEquals(_continuing, loop) && loop.Iteration == _iteration + 1 && _entries.HasRoom
+            && (_entries.Count & (MaxSegmentLength - 1)) != 0 && code < CodesPerTable
+            && shape.Is(Shape.Look(kind, WaitKind.None, hasTask: false), "-", detail, null))
+        {
+            loop.SkipTraceSequence();
+            _iteration++;
+            _lastShape = predicted;
+            _predictedShape = shape.Next;
+            _entries.AddInRoom((byte)(IterationAdvanced | (int)code));
+        }
+        else
+        {
+            _continuing = null;
+            AddUnpredicted(loop, kind, null, "-", detail, WaitKind.None, null);
+        }
+    }
+
+    /// <summary>
+    /// The loop that wrote last moved its clock, or its events may have gone elsewhere: its next event is checked
+    /// against the run in full.
     /// </summary>
     public void BreakRun() => _continuing = null;
 
@@ -137,8 +175,9 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         {
             // The loop's event as any other: its sequence number, iteration and time compared with the run's.
             // Afterwards the run is the loop's own, and until something breaks it (an event from elsewhere, the loop
-            // moving its iteration or its virtual clock: BreakRun) the loop's next events continue it without
-            // reading them. On the real clock the time moves between any two events.
+            // moving its virtual clock: BreakRun) the loop's next events continue it without reading them; its
+            // iteration moves only just before an IterationStarted, which AddNextIteration checks. On the real clock
+            // the time moves between any two events.
             Add(loop.NextTraceSequence(), loop.Iteration, loop.Time, kind, task, taskName, detail, wait, relatedTask);
             _continuing = loop.Clock == LoopClock.Virtual ? loop : null;
         }
@@ -183,7 +222,42 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
             number = FindShape(look, taskName, detail, relatedTask);
         }
 
-        _entries.Add((ushort)(entry | (number < Escaped ? number : EscapeShape(index, number))));
+        var code = (uint)(_shapes[number].CodeKey - _tableKey);
+        if (code >= CodesPerTable)
+        {
+            code = (uint)NewCode(index, number);
+            // A new table may have begun a run at this event, in which the iteration is the run's own.
+            entry = _segments.Last.Start == index ? 0 : entry;
+        }
+
+        _entries.Add((byte)(entry | (int)code));
+    }
+
+    // The shape has no code in the table being filled: it gets the next one, in a new table if this one is full.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int NewCode(int index, int number)
+    {
+        if (_codes.Count - _tableStart == CodesPerTable)
+        {
+            // A run reads its codes from one table: the new table begins a run at this event unless one begins here
+            // already (the run's sequence number, iteration and time are this event's, set just before).
+            _tableStart = _codes.Count;
+            _tableKey += CodesPerTable;
+            if (_segments.Last.Start == index)
+            {
+                _segments.Last = _segments.Last with { Table = _tableStart };
+            }
+            else
+            {
+                _segments.Add(new Segment(index, _sequenceOffset + index, _iteration, BitConverter.Int64BitsToDouble(_timeBits),
+                    _tableStart));
+            }
+        }
+
+        var code = _codes.Count - _tableStart;
+        _codes.Add(number);
+        _shapes[number].CodeKey = _tableKey + code;
+        return code;
     }
 
     // The event does not continue the run of events: unless only the iteration went up by one, it starts a new run.
@@ -198,7 +272,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
             return IterationAdvanced;
         }
 
-        _segments.Add(new Segment(index, sequence, iteration, time));
+        _segments.Add(new Segment(index, sequence, iteration, time, _tableStart));
         (_sequenceOffset, _iteration, _timeBits) = (sequence - index, iteration, timeBits);
         return 0;
     }
@@ -213,7 +287,9 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     public void Clear()
     {
         _entries.Clear();
-        _escapes.Clear();
+        _codes.Clear();
+        _tableStart = 0;
+        _tableKey = CodesPerTable;
         _segments.Clear();
         _taskRuns.Clear();
         _shapes = [Shape.None, .. new Shape[15]];
@@ -239,7 +315,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
             }
             else
             {
-                iteration += _entries[i] >> 15;
+                iteration += _entries[i] >> CodeBits;
             }
 
             if (taskRun + 1 < _taskRuns.Count && _taskRuns[taskRun + 1].Start == i)
@@ -284,32 +360,6 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         return (hash * 16777619) ^ look;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private int EscapeShape(int index, int shape)
-    {
-        _escapes.Add(new Escape(index, shape));
-        return Escaped;
-    }
-
-    private int FindEscape(int index)
-    {
-        int low = 0, high = _escapes.Count - 1;
-        while (low < high)
-        {
-            var middle = (low + high) >> 1;
-            if (_escapes[middle].Index < index)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
-
     // The last run of events that starts at or before the index (there is always one: the first starts at 0).
     private int FindSegment(int index) => LastStartingAtOrBefore(_segments, index, none: 0);
 
@@ -340,14 +390,11 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     private TraceEvent Read(int index, int segmentIndex, long iteration, int taskRun)
     {
         ref var segment = ref _segments[segmentIndex];
-        var number = _entries[index] & Escaped;
-        ref var shape = ref _shapes[number == Escaped ? _escapes[FindEscape(index)].Shape : number];
+        ref var shape = ref _shapes[_codes[segment.Table + (_entries[index] & (CodesPerTable - 1))]];
         return new TraceEvent(segment.Sequence + (index - segment.Start), iteration, segment.Time,
             shape.Kind, shape.HasTask ? _taskRuns[taskRun].Task : null, shape.TaskName, shape.Detail,
             shape.Wait, shape.RelatedTask);
     }
-
-    private readonly record struct Escape(int Index, int Shape);
 
     /// <summary>A stretch of events that begins at the event numbered <see cref="Start"/>.</summary>
     private interface IRun
@@ -355,7 +402,8 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         int Start { get; }
     }
 
-    private readonly record struct Segment(int Start, long Sequence, long Iteration, double Time) : IRun;
+    /// <summary>A run of events; <see cref="Table"/> is where the table its codes come from starts in the codes.</summary>
+    private readonly record struct Segment(int Start, long Sequence, long Iteration, double Time, int Table) : IRun;
 
     private readonly record struct TaskRun(int Start, LoopTask Task) : IRun;
 
@@ -373,6 +421,9 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 
         /// <summary>The shape that followed this one last time (0: none yet).</summary>
         public int Next;
+
+        /// <summary>The shape's code plus the key of the table it is in (0: in none yet).</summary>
+        public int CodeKey;
 
         public readonly TraceEventKind Kind => (TraceEventKind)(byte)_look;
 

@@ -58,14 +58,14 @@ public class TraceEventLogTests
     [Fact]
     public void Shapes_tasks_and_runs_read_back_across_every_chunk_boundary()
     {
-        // Past the first chunk of entries (65,536) and of runs (4,096), over runs longer than the log lets them be
-        // (256), with repeated shapes (as a loop emits them), fresh details (more shapes than an entry can number:
-        // 32,767), shapes that repeat out of order, events about no task between those about three tasks taking
+        // Past the first chunk of entries (131,072) and of runs (4,096), over runs longer than the log lets them be
+        // (256), with repeated shapes (as a loop emits them), fresh details (more shapes than a table has codes:
+        // 128, and more than two bytes could number), shapes that repeat out of order, events about no task between those about three tasks taking
         // turns, and iterations that go up by one or jump.
         using var loop = new Loop();
         LoopTask[] tasks = [.. Enumerable.Range(0, 3).Select(i => loop.CreateTask(Asyncio.Sleep(0), "T" + i))];
         string[] details = ["step", "yield", "A: Running -> Suspended", "A: Suspended -> Running", ""];
-        var added = Enumerable.Range(0, 80_000).Select(i => new TraceEvent(
+        var added = Enumerable.Range(0, 140_000).Select(i => new TraceEvent(
                 sequence: i + (i / 5000),
                 iteration: i < 30_000 ? i / 7 : i / 7 * 2,
                 time: i < 20_000 ? 0.0 : i / 3 * 0.5,
@@ -84,7 +84,7 @@ public class TraceEventLogTests
 
         Assert.Equal(added.Length, log.Count);
         Assert.Equal(added.Select(Describe), log.Select(Describe));
-        foreach (var index in new[] { 0, 7, 255, 256, 257, 1023, 1024, 4095, 4096, 5000, 16384, 20000, 32767, 32768, 65535, 65536, 65537, 79999 })
+        foreach (var index in new[] { 0, 7, 255, 256, 257, 1023, 1024, 4095, 4096, 5000, 16384, 20000, 32767, 32768, 65535, 65536, 65537, 131071, 131072, 131073, 139999 })
         {
             Assert.Equal(Describe(added[index]), Describe(log[index]));
             Assert.Same(added[index].Detail, log[index].Detail);
