@@ -112,7 +112,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         var predicted = _predictedShape;
         ref var shape = ref _shapes[predicted];
         var code = (uint)(shape.CodeKey - _tableKey);
-        if (ReferenceEquals(_continuing, loop) && _entries.HasRoom && (_entries.Count & (MaxSegmentLength - 1)) != 0
+        if (ReferenceEquals(_continuing, loop) && _entries.HasRoomWithin(MaxSegmentLength - 1)
             && (task is null || ReferenceEquals(task, _runTask)) && code < CodesPerTable
             && shape.Is(Shape.Look(kind, wait, task is not null), taskName, detail, relatedTask))
         {
@@ -128,8 +128,9 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     }
 
     /// <summary>
-    /// Adds the event that begins the next iteration of <paramref name="loop"/>: as <see cref="Add(Loop, TraceEventKind, LoopTask?, string?, string?, WaitKind, string?)"/>, for an event
-    /// one iteration later than the loop's last (one bit in the entry, when the run goes on).
+    /// Adds the event that begins the next iteration of <paramref name="loop"/>: as
+    /// <see cref="Add(Loop, TraceEventKind, LoopTask?, string?, string?, WaitKind, string?)"/>, for an event one
+    /// iteration later than the loop's last (one bit in the entry, when the run goes on).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddNextIteration(Loop loop, TraceEventKind kind, string detail)
@@ -137,8 +138,8 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         var predicted = _predictedShape;
         ref var shape = ref _shapes[predicted];
         var code = (uint)(shape.CodeKey - _tableKey);
-        if (ReferenceEquals(_continuing, loop) && loop.Iteration == _iteration + 1 && _entries.HasRoom
-            && (_entries.Count & (MaxSegmentLength - 1)) != 0 && code < CodesPerTable
+        if (ReferenceEquals(_continuing, loop) && loop.Iteration == _iteration + 1
+            && _entries.HasRoomWithin(MaxSegmentLength - 1) && code < CodesPerTable
             && shape.Is(Shape.Look(kind, WaitKind.None, hasTask: false), "-", detail, null))
         {
             loop.SkipTraceSequence();
