@@ -117,7 +117,7 @@ public sealed partial class Loop
     {
         if (_instruments is not null)
         {
-            Emit(TraceEventKind.IterationEnded, null, "");
+            EmitIterationEnded();
         }
     }
 
@@ -135,7 +135,16 @@ public sealed partial class Loop
     {
         if (_instruments is not null)
         {
-            EmitScheduled(in ready);
+            // A task's step apart: nearly every callback a traced program schedules is one, and alone its emission
+            // is a small method.
+            if (ready.Kind == HandleKind.Step)
+            {
+                EmitStepScheduled(ready.TaskOfStep);
+            }
+            else
+            {
+                EmitScheduled(in ready);
+            }
         }
     }
 
@@ -162,7 +171,15 @@ public sealed partial class Loop
     {
         if (_instruments is not null)
         {
-            EmitCallbackRunning(in ready);
+            // A task's step apart, as in TraceScheduled.
+            if (ready.Kind == HandleKind.Step)
+            {
+                EmitStepStarted(ready.TaskOfStep);
+            }
+            else
+            {
+                EmitCallbackRunning(in ready);
+            }
         }
     }
 
@@ -220,7 +237,15 @@ public sealed partial class Loop
     {
         if (_instruments is not null)
         {
-            EmitStepEnded(task);
+            // A step that ended on a bare yield apart, as in TraceScheduled.
+            if (_traceWait == WaitKind.Yield && !task.Done)
+            {
+                EmitSuspendedOnYield(task);
+            }
+            else
+            {
+                EmitStepEnded(task);
+            }
         }
     }
 
@@ -352,6 +377,22 @@ public sealed partial class Loop
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitIterationEnded() => EmitInline(TraceEventKind.IterationEnded, null, "-", "");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitStepScheduled(LoopTask task) => EmitInline(TraceEventKind.CallbackScheduled, task, task.NameIfMade, "step");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitStepStarted(LoopTask task) => EmitInline(TraceEventKind.StepStarted, task, task.NameIfMade, "step");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitSuspendedOnYield(LoopTask task)
+    {
+        _traceWait = WaitKind.None;
+        EmitInline(TraceEventKind.TaskSuspended, task, task.NameIfMade, "yield", WaitKind.Yield);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void EmitIterationStarted(int ready)
     {
         if (_soleRecorderLog is { } log)
@@ -381,14 +422,6 @@ public sealed partial class Loop
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void EmitScheduled(in ReadyCallback ready)
     {
-        // A task's step first: nearly every callback a traced program schedules is one.
-        if (ready.Kind == HandleKind.Step)
-        {
-            var stepping = ready.TaskOfStep;
-            EmitInline(TraceEventKind.CallbackScheduled, stepping, stepping.NameIfMade, "step");
-            return;
-        }
-
         var detail = ready.Kind switch
         {
             HandleKind.Step => "step",
@@ -413,13 +446,6 @@ public sealed partial class Loop
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void EmitCallbackRunning(in ReadyCallback ready)
     {
-        if (ready.Kind == HandleKind.Step)
-        {
-            var stepping = ready.TaskOfStep;
-            EmitInline(TraceEventKind.StepStarted, stepping, stepping.NameIfMade, "step");
-            return;
-        }
-
         var task = ready.Subject as LoopTask;
         var name = TaskNameOf(task);
         switch (ready.Kind)
@@ -468,12 +494,7 @@ public sealed partial class Loop
     {
         var (wait, future) = (_traceWait, _traceWaitFuture);
         (_traceWait, _traceWaitFuture) = (WaitKind.None, null);
-        if (wait == WaitKind.Yield && !task.Done)
-        {
-            // The commonest suspension, without building its description.
-            EmitInline(TraceEventKind.TaskSuspended, task, TaskNameOf(task), "yield", WaitKind.Yield);
-        }
-        else if (!task.Done)
+        if (!task.Done)
         {
             var (kind, description) = DescribeWait(wait == WaitKind.None ? WaitKind.Foreign : wait, future);
             EmitInline(TraceEventKind.TaskSuspended, task, TaskNameOf(task), description, kind);
