@@ -46,13 +46,22 @@ internal sealed class ChunkedList<T>
     }
 
     /// <summary>
-    /// True when the next item fits in the current chunk and its index is not a multiple of <paramref name="mask"/>
-    /// plus one, a power of two no larger than a chunk (then <see cref="AddInRoom"/> may add it).
+    /// Adds <paramref name="item"/> if it fits in the current chunk and its index is not a multiple of
+    /// <paramref name="mask"/> plus one, a power of two no larger than a chunk; otherwise adds nothing and returns false.
     /// </summary>
-    public bool HasRoomWithin(int mask) => (uint)_tailOffset < (uint)_tail.Length && (_tailOffset & mask) != 0;
+    public bool TryAddWithin(int mask, T item)
+    {
+        var tail = _tail;
+        var offset = _tailOffset;
+        if ((uint)offset < (uint)tail.Length && (offset & mask) != 0)
+        {
+            tail[offset] = item;
+            _tailOffset = offset + 1;
+            return true;
+        }
 
-    /// <summary>Adds an item when <see cref="HasRoomWithin"/> said it fits (not checked again).</summary>
-    public void AddInRoom(T item) => _tail[_tailOffset++] = item;
+        return false;
+    }
 
     public void Clear()
     {

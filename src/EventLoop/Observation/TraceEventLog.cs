@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace EventLoop;
 
@@ -110,16 +111,16 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         WaitKind wait = WaitKind.None, string? relatedTask = null)
     {
         var predicted = _predictedShape;
-        ref var shape = ref _shapes[predicted];
+        ref var shape = ref PredictedShape(predicted);
         var code = (uint)(shape.CodeKey - _tableKey);
-        if (ReferenceEquals(_continuing, loop) && _entries.HasRoomWithin(MaxSegmentLength - 1)
-            && (task is null || ReferenceEquals(task, _runTask)) && code < CodesPerTable
-            && shape.Is(Shape.Look(kind, wait, task is not null), taskName, detail, relatedTask))
+        // The entry is added last of all the tests: then the event is taken.
+        if (ReferenceEquals(_continuing, loop) && (task is null || ReferenceEquals(task, _runTask)) && code < CodesPerTable
+            && shape.Is(Shape.Look(kind, wait, task is not null), taskName, detail, relatedTask)
+            && _entries.TryAddWithin(MaxSegmentLength - 1, (byte)code))
         {
             loop.SkipTraceSequence();
             _lastShape = predicted;
             _predictedShape = shape.Next;
-            _entries.AddInRoom((byte)code);
         }
         else
         {
@@ -136,17 +137,16 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     public void AddNextIteration(Loop loop, TraceEventKind kind, string detail)
     {
         var predicted = _predictedShape;
-        ref var shape = ref _shapes[predicted];
+        ref var shape = ref PredictedShape(predicted);
         var code = (uint)(shape.CodeKey - _tableKey);
-        if (ReferenceEquals(_continuing, loop) && loop.Iteration == _iteration + 1
-            && _entries.HasRoomWithin(MaxSegmentLength - 1) && code < CodesPerTable
-            && shape.Is(Shape.Look(kind, WaitKind.None, hasTask: false), "-", detail, null))
+        if (ReferenceEquals(_continuing, loop) && loop.Iteration == _iteration + 1 && code < CodesPerTable
+            && shape.Is(Shape.Look(kind, WaitKind.None, hasTask: false), "-", detail, null)
+            && _entries.TryAddWithin(MaxSegmentLength - 1, (byte)(IterationAdvanced | (int)code)))
         {
             loop.SkipTraceSequence();
             _iteration++;
             _lastShape = predicted;
             _predictedShape = shape.Next;
-            _entries.AddInRoom((byte)(IterationAdvanced | (int)code));
         }
         else
         {
@@ -154,6 +154,11 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
             AddUnpredicted(loop, kind, null, "-", detail, WaitKind.None, null);
         }
     }
+
+    // The predicted shape, without a bounds check: a prediction is always a shape number the log has made (or 0).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref Shape PredictedShape(int predicted) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_shapes), predicted);
 
     /// <summary>
     /// The loop that wrote last moved its clock, or its events may have gone elsewhere: its next event is checked
