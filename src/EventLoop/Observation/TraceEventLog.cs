@@ -62,9 +62,8 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     private int _tableStart;
     private int _tableKey = CodesPerTable;
 
-    // The last event's shape (0: none; shape 0 matches no event), and the one that followed it last time (kept
-    // apart so that the comparison every event waits for is one load nearer).
-    private int _lastShape;
+    // The shape that followed the last event's shape last time (0: none; shape 0 matches no event), kept so that the
+    // comparison every event waits for is one load nearer.
     private int _predictedShape;
     // The loop whose next event continues the run as it is (see AddUnpredicted), or null.
     private Loop? _continuing;
@@ -119,7 +118,6 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
             && _entries.TryAddWithin(MaxSegmentLength - 1, (byte)code))
         {
             loop.SkipTraceSequence();
-            _lastShape = predicted;
             _predictedShape = shape.Next;
         }
         else
@@ -145,7 +143,6 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         {
             loop.SkipTraceSequence();
             _iteration++;
-            _lastShape = predicted;
             _predictedShape = shape.Next;
         }
         else
@@ -220,7 +217,6 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         if (shape.Is(look, taskName, detail, relatedTask))
         {
             number = predicted;
-            _lastShape = predicted;
             _predictedShape = shape.Next;
         }
         else
@@ -302,7 +298,6 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         _shapeCount = 1;
         _runTask = null;
         Array.Clear(_shapeCache);
-        _lastShape = 0;
         _predictedShape = 0;
         _continuing = null;
     }
@@ -353,11 +348,14 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
             _shapeCache[bucket] = shape;
         }
 
-        _shapes[_lastShape].Next = shape;
-        _lastShape = shape;
+        _shapes[LastShape].Next = shape;
         _predictedShape = _shapes[shape].Next;
         return shape;
     }
+
+    // The last event's shape (shape 0 before any): its code is in the table being filled, as every code is from the
+    // moment it is added until the next event's shape is known. Found so when needed rather than kept at each event.
+    private int LastShape => Count == 0 ? 0 : _codes[_tableStart + (_entries.Last & (CodesPerTable - 1))];
 
     // A hash of what the text looks like, not of where it lives: the log's layout is the same on every run.
     private static int Mix(int hash, string? text)
