@@ -520,7 +520,8 @@ public sealed partial class Loop
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void EmitCoroutineState(Coroutine coroutine, CoroutineState from, CoroutineState to)
     {
-        // Described first, so that only the coroutine is kept across the call.
+        // Described first (measured faster than after finding the loop): every coroutine keeps its texts, so a
+        // coroutine whose own loop is not the one traced pays a lookup, not a string.
         var detail = coroutine.DescribeStateChange(from, to);
         // A coroutine's driver is always its task (StartAsTask, AttachTo): testing the cast would call a helper for
         // every LoopTask<T>, at every state change.
