@@ -58,7 +58,7 @@ public class TraceEventLogTests
     [Fact]
     public void Shapes_tasks_and_runs_read_back_across_every_chunk_boundary()
     {
-        // Past the first chunk of entries (131,072) and of runs (4,096), over runs longer than the log lets them be
+        // Past the first chunks of entries (65,536) and of runs (2,048), over runs longer than the log lets them be
         // (256), with repeated shapes (as a loop emits them), fresh details (more shapes than a table has codes:
         // 128, and more than two bytes could number), shapes that repeat out of order, events about no task between those about three tasks taking
         // turns, and iterations that go up by one or jump.
