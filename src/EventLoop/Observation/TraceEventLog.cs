@@ -18,13 +18,13 @@ namespace EventLoop;
 /// few combinations (a <see cref="Shape"/>: the same strings, made once, for every switch of every task), kept once
 /// each. What is left per event is its shape, as one of the 128 codes of a table of shapes (a table serves until its
 /// codes run out, and every run of events reads its codes from one table): one byte, where the shape's number took
-/// two. Memory written for the first time costs the most of all that recording does (the system maps every new
-/// page of it), so fewer bytes per event are what a traced switch gains most from. Reading an event back rebuilds
-/// the same <see cref="TraceEvent"/>, with the very strings and task it came with.
+/// two: memory written, every page of which the system maps when first touched, is much of what recording costs.
+/// Reading an event back rebuilds the same <see cref="TraceEvent"/>, with the very strings and task it came with.
 /// <para>
 /// Finding an event's shape must be cheaper than storing the strings: each shape remembers the shape that followed
 /// it last time, which is nearly always the next one again (a loop repeats itself), so the common case is one
-/// comparison. Otherwise a small table indexed by the strings' contents finds a recent shape, or a new one is
+/// comparison. A loop whose events go straight into the log (a recorder alone) does not even hand over the sequence
+/// number, iteration and time of an event that continues its run: the log knows them. Otherwise a small table indexed by the strings' contents finds a recent shape, or a new one is
 /// added: a detail formatted afresh (a time, a result) is a shape of its own. The shapes are kept in one array, not
 /// in chunks like the rest: reaching one through a chunk made every traced switch measurably slower.
 /// </para>
@@ -106,7 +106,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     /// <remarks>
     /// Inlined into each emission point of the loop. The common case, an event that continues the loop's run about
     /// the same task and has the shape predicted, is tested before anything is changed, so that whatever else may
-    /// happen is one call at the end: the caller then keeps nothing across a call and saves no registers.
+    /// happen is one call at the end.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(Loop loop, TraceEventKind kind, LoopTask? task, string? taskName, string? detail,
