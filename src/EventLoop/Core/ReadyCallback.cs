@@ -96,6 +96,12 @@ internal readonly struct ReadyCallback
         : _target == (object)FireTimer ? null
         : _state;
 
+    /// <summary>
+    /// The task of a <see cref="HandleKind.Step"/> or <see cref="HandleKind.Wakeup"/> entry, which is always its state
+    /// (see <see cref="Run"/>): the trace reads it without testing the subject's type.
+    /// </summary>
+    public LoopTask TaskOfStep => Unsafe.As<LoopTask>(_state)!;
+
     /// <summary>The callback's method name, for traces and errors.</summary>
     public string CallbackName => _state is null ? LoopTask.StepCallbackDelegate.Method.Name
         : _target is DoneCallback doneCallback ? doneCallback.Callback.Method.Name

@@ -328,8 +328,11 @@ public abstract class Coroutine
         _bits &= ~AwaitingBit;
     }
 
-    /// <summary>How a trace says that the coroutine went from <paramref name="from"/> to <paramref name="to"/>.</summary>
-    internal virtual string DescribeStateChange(CoroutineState from, CoroutineState to) => StateChangeTexts.Format(Name, from, to);
+    /// <summary>
+    /// How a trace says that the coroutine went from <paramref name="from"/> to <paramref name="to"/>: a text each
+    /// kind of coroutine makes once (<see cref="StateChangeTexts"/>), as a trace asks at every state change.
+    /// </summary>
+    internal abstract string DescribeStateChange(CoroutineState from, CoroutineState to);
 
     /// <summary>
     /// Wraps the coroutine in the task whose type matches its result type (a <see cref="LoopTask{T}"/> for a

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace EventLoop;
 
@@ -20,7 +21,14 @@ internal sealed class IteratorCoroutine<T> : Coroutine<T>
 
     public IteratorCoroutine(IEnumerator iterator) => _iterator = iterator;
 
+    // The texts of the state changes of each iterator type (which names the coroutine), made once: describing a
+    // change is then a lookup, as for every other coroutine.
+    private static readonly ConditionalWeakTable<Type, StateChangeTexts> s_stateChanges = new();
+
     public override string Name => NameOf(_iterator.GetType());
+
+    internal override string DescribeStateChange(CoroutineState from, CoroutineState to) =>
+        s_stateChanges.GetValue(_iterator.GetType(), type => new StateChangeTexts(NameOf(type))).Get(from, to);
 
     private protected override void MoveNext()
     {

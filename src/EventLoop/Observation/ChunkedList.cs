@@ -14,11 +14,14 @@ internal sealed class ChunkedList<T>
     private int _chunkCount;
     private T[] _tail = [];
     private int _tailOffset;
+    // The index of the tail's first item: the count is kept as where the tail starts and how far it is filled, so
+    // that adding an item stores one number, not two.
+    private int _tailStart;
 
     /// <param name="chunkShift">The log2 of the chunk size.</param>
     public ChunkedList(int chunkShift) => _shift = chunkShift;
 
-    public int Count { get; private set; }
+    public int Count => _tailStart + _tailOffset;
 
     /// <summary>The item at <paramref name="index"/>, which must be below <see cref="Count"/> (not checked).</summary>
     public ref T this[int index] => ref _chunks[index >> _shift][index & ((1 << _shift) - 1)];
@@ -35,13 +38,29 @@ internal sealed class ChunkedList<T>
         {
             tail[offset] = item;
             _tailOffset = offset + 1;
-            Count++;
             return;
         }
 
         Grow();
         _tail[_tailOffset++] = item;
-        Count++;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="item"/> if it fits in the current chunk and its index is not a multiple of
+    /// <paramref name="mask"/> plus one, a power of two no larger than a chunk; otherwise adds nothing and returns false.
+    /// </summary>
+    public bool TryAddWithin(int mask, T item)
+    {
+        var tail = _tail;
+        var offset = _tailOffset;
+        if ((uint)offset < (uint)tail.Length && (offset & mask) != 0)
+        {
+            tail[offset] = item;
+            _tailOffset = offset + 1;
+            return true;
+        }
+
+        return false;
     }
 
     public void Clear()
@@ -50,7 +69,7 @@ internal sealed class ChunkedList<T>
         _chunkCount = 0;
         _tail = [];
         _tailOffset = 0;
-        Count = 0;
+        _tailStart = 0;
     }
 
     private void Grow()
@@ -70,6 +89,7 @@ internal sealed class ChunkedList<T>
 
         // Items without references need no zeroing: every slot is written before it is read.
         _tail = _chunkCount == 0 ? new T[Math.Min(FirstChunkSize, chunkSize)] : GC.AllocateUninitializedArray<T>(chunkSize);
+        _tailStart = _chunkCount << _shift;
         _chunks[_chunkCount++] = _tail;
         _tailOffset = 0;
     }

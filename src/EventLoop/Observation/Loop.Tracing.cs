@@ -46,7 +46,7 @@ public sealed partial class Loop
         ArgumentNullException.ThrowIfNull(instrument);
         CheckThread();
         _instruments = _instruments is null ? [instrument] : [.. _instruments, instrument];
-        _soleRecorderLog = _instruments is [TraceRecorder recorder] ? recorder.Log : null;
+        SetSoleRecorderLog();
         UpdateInstrumentedCount();
 
         // The start marker takes the number of the events so far instead of a new one, so instruments attached at
@@ -66,10 +66,17 @@ public sealed partial class Loop
         }
 
         _instruments = _instruments.Length == 1 ? null : [.. _instruments[..index], .. _instruments[(index + 1)..]];
-        _soleRecorderLog = _instruments is [TraceRecorder recorder] ? recorder.Log : null;
+        SetSoleRecorderLog();
         UpdateInstrumentedCount();
 
         return true;
+    }
+
+    private void SetSoleRecorderLog()
+    {
+        _soleRecorderLog = _instruments is [TraceRecorder recorder] ? recorder.Log : null;
+        // Events may have gone elsewhere since this loop last wrote to the log.
+        _soleRecorderLog?.BreakRun();
     }
 
     /// <summary>True while this loop makes coroutines look for instruments: it has some and is not closed.</summary>
@@ -101,7 +108,7 @@ public sealed partial class Loop
     {
         if (_instruments is not null)
         {
-            Emit(TraceEventKind.IterationStarted, null, ReadyText(ready));
+            EmitIterationStarted(ready);
         }
     }
 
@@ -110,7 +117,7 @@ public sealed partial class Loop
     {
         if (_instruments is not null)
         {
-            Emit(TraceEventKind.IterationEnded, null, "");
+            EmitIterationEnded();
         }
     }
 
@@ -128,7 +135,16 @@ public sealed partial class Loop
     {
         if (_instruments is not null)
         {
-            EmitScheduled(in ready);
+            // A task's step apart: nearly every callback a traced program schedules is one, and alone its emission
+            // is a small method.
+            if (ready.Kind == HandleKind.Step)
+            {
+                EmitStepScheduled(ready.TaskOfStep);
+            }
+            else
+            {
+                EmitScheduled(in ready);
+            }
         }
     }
 
@@ -155,7 +171,15 @@ public sealed partial class Loop
     {
         if (_instruments is not null)
         {
-            EmitCallbackRunning(in ready);
+            // A task's step apart, as in TraceScheduled.
+            if (ready.Kind == HandleKind.Step)
+            {
+                EmitStepStarted(ready.TaskOfStep);
+            }
+            else
+            {
+                EmitCallbackRunning(in ready);
+            }
         }
     }
 
@@ -213,7 +237,15 @@ public sealed partial class Loop
     {
         if (_instruments is not null)
         {
-            EmitStepEnded(task);
+            // A step that ended on a bare yield apart, as in TraceScheduled.
+            if (_traceWait == WaitKind.Yield && !task.Done)
+            {
+                EmitSuspendedOnYield(task);
+            }
+            else
+            {
+                EmitStepEnded(task);
+            }
         }
     }
 
@@ -314,10 +346,6 @@ public sealed partial class Loop
         {
             EmitToInstruments(kind, task, taskName, detail, wait, relatedTask);
         }
-        else if (wait == WaitKind.None && relatedTask is null)
-        {
-            log.Add(this, kind, task, taskName, detail);
-        }
         else
         {
             log.Add(this, kind, task, taskName, detail, wait, relatedTask);
@@ -326,6 +354,9 @@ public sealed partial class Loop
 
     /// <summary>The number of the next event (see <see cref="TraceEvent.Sequence"/>).</summary>
     internal long NextTraceSequence() => ++_traceSequence;
+
+    /// <summary>Counts an event whose number the recorder knows already (see <see cref="TraceEventLog"/>).</summary>
+    internal void SkipTraceSequence() => _traceSequence++;
 
     // Apart, so that the recorder's path does not clear the event's stack space on every call.
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -345,9 +376,42 @@ public sealed partial class Loop
         }
     }
 
+    // The emissions of a switch's own events (an iteration, a task's step, a bare yield) are inlined into the loop
+    // behind its test for instruments: a call each cost as much as the rest of their emission.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EmitIterationEnded() => EmitInline(TraceEventKind.IterationEnded, null, "-", "");
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EmitStepScheduled(LoopTask task) => EmitInline(TraceEventKind.CallbackScheduled, task, task.NameIfMade, "step");
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EmitStepStarted(LoopTask task) => EmitInline(TraceEventKind.StepStarted, task, task.NameIfMade, "step");
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EmitSuspendedOnYield(LoopTask task)
+    {
+        _traceWait = WaitKind.None;
+        EmitInline(TraceEventKind.TaskSuspended, task, task.NameIfMade, "yield", WaitKind.Yield);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EmitIterationStarted(int ready)
+    {
+        if (_soleRecorderLog is { } log)
+        {
+            log.AddNextIteration(this, TraceEventKind.IterationStarted, ReadyText(ready));
+        }
+        else
+        {
+            EmitToInstruments(TraceEventKind.IterationStarted, null, "-", ReadyText(ready), WaitKind.None, null);
+        }
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void EmitClockAdvanced(double from, double to)
     {
+        // The clock moves once this event is out: the loop's next event starts a run of its own.
+        _soleRecorderLog?.BreakRun();
         var instruments = _instruments!;
         var traceEvent = new TraceEvent(++_traceSequence, Iteration, to, TraceEventKind.ClockAdvanced, null, "-",
             TimeText(from) + " -> " + TimeText(to));
@@ -451,16 +515,25 @@ public sealed partial class Loop
         }
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // Inlined into the few places that change a coroutine's state, behind their test for instruments: a traced step
+    // changes states about six times, and a call for each cost about as much as the rest of their emission.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void EmitCoroutineState(Coroutine coroutine, CoroutineState from, CoroutineState to)
     {
-        var task = coroutine.Driver as LoopTask;
-        var loop = task?.Loop ?? Running;
-        if (loop?._instruments is null)
+        // Described first (measured faster than after finding the loop): every coroutine keeps its texts, so a
+        // coroutine whose own loop is not the one traced pays a lookup, not a string.
+        var detail = coroutine.DescribeStateChange(from, to);
+        // A coroutine's driver is always its task (StartAsTask, AttachTo): testing the cast would call a helper for
+        // every LoopTask<T>, at every state change.
+        var task = coroutine.Driver is { } driver ? Unsafe.As<LoopTask>(driver) : null;
+        var loop = task is not null ? task.Loop : Running;
+        if (loop?._soleRecorderLog is { } log)
         {
-            return;
+            log.Add(loop, TraceEventKind.CoroutineStateChanged, task, TaskNameOf(task), detail);
         }
-
-        loop.EmitInline(TraceEventKind.CoroutineStateChanged, task, TaskNameOf(task), coroutine.DescribeStateChange(from, to));
+        else
+        {
+            loop?.EmitToInstruments(TraceEventKind.CoroutineStateChanged, task, TaskNameOf(task), detail, WaitKind.None, null);
+        }
     }
 }

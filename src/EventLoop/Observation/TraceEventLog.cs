@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace EventLoop;
 
 /// <summary>
-/// The events a <see cref="TraceRecorder"/> keeps, packed: 2 bytes per event in arrays the garbage collector never
-/// has to look into. A traced task switch records about ten events that all stay alive; kept as references they
+/// The events a <see cref="TraceRecorder"/> keeps, packed: about a byte per event in arrays the garbage collector
+/// never has to look into. A traced task switch records about ten events that all stay alive; kept as references they
 /// made every collection copy and scan them again, which was most of what recording cost.
 /// </summary>
 /// <remarks>
@@ -15,32 +16,39 @@ namespace EventLoop;
 /// too, so it is kept once per run of events about the same task (a <see cref="TaskRun"/>; events about no task do
 /// not break a run). The kind, wait kind, task name, detail and related task of an event are nearly always one of a
 /// few combinations (a <see cref="Shape"/>: the same strings, made once, for every switch of every task), kept once
-/// each. What is left per event is the number of its shape (one of the first 32,767 shapes; a later one is kept
-/// aside with the event's index, an <see cref="Escape"/>). Reading an event back rebuilds the same
-/// <see cref="TraceEvent"/>, with the very strings and task it came with.
+/// each. What is left per event is its shape, as one of the 128 codes of a table of shapes (a table serves until its
+/// codes run out, and every run of events reads its codes from one table): one byte, where the shape's number took
+/// two: memory written, every page of which the system maps when first touched, is much of what recording costs.
+/// Reading an event back rebuilds the same <see cref="TraceEvent"/>, with the very strings and task it came with.
 /// <para>
 /// Finding an event's shape must be cheaper than storing the strings: each shape remembers the shape that followed
 /// it last time, which is nearly always the next one again (a loop repeats itself), so the common case is one
-/// comparison. Otherwise a small table indexed by the strings' contents finds a recent shape, or a new one is
+/// comparison. A loop whose events go straight into the log (a recorder alone) does not even hand over the sequence
+/// number, iteration and time of an event that continues its run: the log knows them. Otherwise a small table indexed by the strings' contents finds a recent shape, or a new one is
 /// added: a detail formatted afresh (a time, a result) is a shape of its own. The shapes are kept in one array, not
 /// in chunks like the rest: reaching one through a chunk made every traced switch measurably slower.
 /// </para>
 /// </remarks>
 internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 {
-    // 65,536 entries of 2 B: a chunk lands on the large-object heap, where the collector never copies it (chunks
-    // below the threshold, copied as they are promoted, made traced workloads up to a third slower end to end).
+    // 65,536 entries of 1 B (and 2,048 runs of 40 B): a chunk stays below the large-object threshold. On the
+    // large-object heap every chunk was memory the system had to map afresh, page by page, which cost a traced
+    // switch more than its events; a small chunk is made where the collector made the last ones, and is copied
+    // once or twice as it is promoted: measured 8 % faster for a trace of 200,000 switches, 3 % slower for one of
+    // 3,000,000 (with 2 B entries, when every copy was twice as long, such chunks had been the slower ones).
     private const int EntryChunkShift = 16;
     // A run of events is cut after this many, so that reading one event counts at most this many iteration bits.
     private const int MaxSegmentLength = 256;
-    private const int IterationAdvanced = 0x8000;
-    // The shape number of an entry whose shape is kept aside; it is also the largest number an entry holds.
-    private const int Escaped = 0x7FFF;
+    private const int IterationAdvanced = 0x80;
+    // An entry's code: the rest of its byte.
+    private const int CodeBits = 7;
+    private const int CodesPerTable = 1 << CodeBits;
     private const int ShapeCacheSize = 1024;
 
-    private readonly ChunkedList<ushort> _entries = new(EntryChunkShift);
-    private readonly ChunkedList<Escape> _escapes = new(10);
-    private readonly ChunkedList<Segment> _segments = new(12);
+    private readonly ChunkedList<byte> _entries = new(EntryChunkShift);
+    // The tables of codes, one after another: the shape number of each code.
+    private readonly ChunkedList<int> _codes = new(12);
+    private readonly ChunkedList<Segment> _segments = new(11);
     private readonly ChunkedList<TaskRun> _taskRuns = new(12);
     private Shape[] _shapes = [Shape.None, .. new Shape[15]];
     private int _shapeCount = 1;
@@ -52,8 +60,16 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     private long _timeBits;
     private LoopTask? _runTask;
 
-    // The last event's shape (0: none; shape 0 matches no event).
-    private int _lastShape;
+    // The table of codes being filled: where it starts in _codes, and its number times CodesPerTable (a shape whose
+    // code key lies within CodesPerTable above it has a code in this table; tables are numbered from 1).
+    private int _tableStart;
+    private int _tableKey = CodesPerTable;
+
+    // The shape that followed the last event's shape last time (0: none; shape 0 matches no event), kept so that the
+    // comparison every event waits for is one load nearer.
+    private int _predictedShape;
+    // The loop whose next event continues the run as it is (see AddUnpredicted), or null.
+    private Loop? _continuing;
     private readonly int[] _shapeCache = new int[ShapeCacheSize];
 
     public int Count => _entries.Count;
@@ -68,28 +84,110 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
             var iteration = _segments[segment].Iteration;
             for (var i = _segments[segment].Start + 1; i <= index; i++)
             {
-                iteration += _entries[i] >> 15;
+                iteration += _entries[i] >> CodeBits;
             }
 
             return Read(index, segment, iteration, FindTaskRun(index));
         }
     }
 
-    public void Add(in TraceEvent traceEvent) =>
+    public void Add(in TraceEvent traceEvent)
+    {
+        // Whoever sent it, the loop that wrote last no longer continues the run unchecked.
+        _continuing = null;
         Add(traceEvent.Sequence, traceEvent.Iteration, traceEvent.Time, traceEvent.Kind, traceEvent.Task,
             traceEvent.RawTaskName, traceEvent.RawDetail, traceEvent.Wait, traceEvent.RelatedTask);
+    }
 
     /// <summary>
-    /// Adds the next event of <paramref name="loop"/>, with no wait kind nor related task (the loop's way when a
-    /// recorder is its only instrument: no <see cref="TraceEvent"/> is built).
+    /// Adds the next event of <paramref name="loop"/> (the loop's way when a recorder is its only instrument: no
+    /// <see cref="TraceEvent"/> is built).
     /// </summary>
-    public void Add(Loop loop, TraceEventKind kind, LoopTask? task, string? taskName, string? detail) =>
-        Add(loop.NextTraceSequence(), loop.Iteration, loop.Time, kind, task, taskName, detail, WaitKind.None, null);
+    /// <remarks>
+    /// Inlined into each emission point of the loop. The common case, an event that continues the loop's run about
+    /// the same task and has the shape predicted, is tested before anything is changed, so that whatever else may
+    /// happen is one call at the end.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(Loop loop, TraceEventKind kind, LoopTask? task, string? taskName, string? detail,
+        WaitKind wait = WaitKind.None, string? relatedTask = null)
+    {
+        var predicted = _predictedShape;
+        ref var shape = ref PredictedShape(predicted);
+        var code = (uint)(shape.CodeKey - _tableKey);
+        // The entry is added last of all the tests: then the event is taken.
+        if (ReferenceEquals(_continuing, loop) && (task is null || ReferenceEquals(task, _runTask)) && code < CodesPerTable
+            && shape.Is(Shape.Look(kind, wait, task is not null), taskName, detail, relatedTask)
+            && _entries.TryAddWithin(MaxSegmentLength - 1, (byte)code))
+        {
+            loop.SkipTraceSequence();
+            _predictedShape = shape.Next;
+        }
+        else
+        {
+            AddUnpredicted(loop, kind, task, taskName, detail, wait, relatedTask);
+        }
+    }
 
-    /// <summary>Adds the next event of <paramref name="loop"/> (see the other overload).</summary>
-    public void Add(Loop loop, TraceEventKind kind, LoopTask? task, string? taskName, string? detail, WaitKind wait,
-        string? relatedTask) =>
-        Add(loop.NextTraceSequence(), loop.Iteration, loop.Time, kind, task, taskName, detail, wait, relatedTask);
+    /// <summary>
+    /// Adds the event that begins the next iteration of <paramref name="loop"/>: as
+    /// <see cref="Add(Loop, TraceEventKind, LoopTask?, string?, string?, WaitKind, string?)"/>, for an event one
+    /// iteration later than the loop's last (one bit in the entry, when the run goes on).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddNextIteration(Loop loop, TraceEventKind kind, string detail)
+    {
+        var predicted = _predictedShape;
+        ref var shape = ref PredictedShape(predicted);
+        var code = (uint)(shape.CodeKey - _tableKey);
+        if (ReferenceEquals(_continuing, loop) && loop.Iteration == _iteration + 1 && code < CodesPerTable
+            && shape.Is(Shape.Look(kind, WaitKind.None, hasTask: false), "-", detail, null)
+            && _entries.TryAddWithin(MaxSegmentLength - 1, (byte)(IterationAdvanced | (int)code)))
+        {
+            loop.SkipTraceSequence();
+            _iteration++;
+            _predictedShape = shape.Next;
+        }
+        else
+        {
+            _continuing = null;
+            AddUnpredicted(loop, kind, null, "-", detail, WaitKind.None, null);
+        }
+    }
+
+    // The predicted shape, without a bounds check: a prediction is always a shape number the log has made (or 0).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref Shape PredictedShape(int predicted) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_shapes), predicted);
+
+    /// <summary>
+    /// The loop that wrote last moved its clock, or its events may have gone elsewhere: its next event is checked
+    /// against the run in full.
+    /// </summary>
+    public void BreakRun() => _continuing = null;
+
+    // Anything but the common case of Add.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddUnpredicted(Loop loop, TraceEventKind kind, LoopTask? task, string? taskName, string? detail,
+        WaitKind wait, string? relatedTask)
+    {
+        var index = Count;
+        if (ReferenceEquals(_continuing, loop) && (index & (MaxSegmentLength - 1)) != 0)
+        {
+            loop.SkipTraceSequence();
+            AddEntry(index, 0, kind, task, taskName, detail, wait, relatedTask);
+        }
+        else
+        {
+            // The loop's event as any other: its sequence number, iteration and time compared with the run's.
+            // Afterwards the run is the loop's own, and until something breaks it (an event from elsewhere, the loop
+            // moving its virtual clock: BreakRun) the loop's next events continue it without reading them; its
+            // iteration moves only just before an IterationStarted, which AddNextIteration checks. On the real clock
+            // the time moves between any two events.
+            Add(loop.NextTraceSequence(), loop.Iteration, loop.Time, kind, task, taskName, detail, wait, relatedTask);
+            _continuing = loop.Clock == LoopClock.Virtual ? loop : null;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Add(long sequence, long iteration, double time, TraceEventKind kind, LoopTask? task, string? taskName,
@@ -102,27 +200,69 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
                     && (index & (MaxSegmentLength - 1)) != 0
             ? 0
             : BeginRun(index, sequence, iteration, time);
+        AddEntry(index, entry, kind, task, taskName, detail, wait, relatedTask);
+    }
 
+    /// <summary>Adds the event at <paramref name="index"/> once its run is settled (<paramref name="entry"/>: its iteration bit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddEntry(int index, int entry, TraceEventKind kind, LoopTask? task, string? taskName, string? detail,
+        WaitKind wait, string? relatedTask)
+    {
         if (task is not null && !ReferenceEquals(task, _runTask))
         {
             AddTaskRun(index, task);
         }
 
-        var predicted = _shapes[_lastShape].Next;
+        var predicted = _predictedShape;
         ref var shape = ref _shapes[predicted];
         int number;
         var look = Shape.Look(kind, wait, task is not null);
         if (shape.Is(look, taskName, detail, relatedTask))
         {
             number = predicted;
-            _lastShape = predicted;
+            _predictedShape = shape.Next;
         }
         else
         {
             number = FindShape(look, taskName, detail, relatedTask);
         }
 
-        _entries.Add((ushort)(entry | (number < Escaped ? number : EscapeShape(index, number))));
+        var code = (uint)(_shapes[number].CodeKey - _tableKey);
+        if (code >= CodesPerTable)
+        {
+            code = (uint)NewCode(index, number);
+            // A new table may have begun a run at this event, in which the iteration is the run's own.
+            entry = _segments.Last.Start == index ? 0 : entry;
+        }
+
+        _entries.Add((byte)(entry | (int)code));
+    }
+
+    // The shape has no code in the table being filled: it gets the next one, in a new table if this one is full.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int NewCode(int index, int number)
+    {
+        if (_codes.Count - _tableStart == CodesPerTable)
+        {
+            // A run reads its codes from one table: the new table begins a run at this event unless one begins here
+            // already (the run's sequence number, iteration and time are this event's, set just before).
+            _tableStart = _codes.Count;
+            _tableKey += CodesPerTable;
+            if (_segments.Last.Start == index)
+            {
+                _segments.Last = _segments.Last with { Table = _tableStart };
+            }
+            else
+            {
+                _segments.Add(new Segment(index, _sequenceOffset + index, _iteration, BitConverter.Int64BitsToDouble(_timeBits),
+                    _tableStart));
+            }
+        }
+
+        var code = _codes.Count - _tableStart;
+        _codes.Add(number);
+        _shapes[number].CodeKey = _tableKey + code;
+        return code;
     }
 
     // The event does not continue the run of events: unless only the iteration went up by one, it starts a new run.
@@ -137,7 +277,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
             return IterationAdvanced;
         }
 
-        _segments.Add(new Segment(index, sequence, iteration, time));
+        _segments.Add(new Segment(index, sequence, iteration, time, _tableStart));
         (_sequenceOffset, _iteration, _timeBits) = (sequence - index, iteration, timeBits);
         return 0;
     }
@@ -152,14 +292,17 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     public void Clear()
     {
         _entries.Clear();
-        _escapes.Clear();
+        _codes.Clear();
+        _tableStart = 0;
+        _tableKey = CodesPerTable;
         _segments.Clear();
         _taskRuns.Clear();
         _shapes = [Shape.None, .. new Shape[15]];
         _shapeCount = 1;
         _runTask = null;
         Array.Clear(_shapeCache);
-        _lastShape = 0;
+        _predictedShape = 0;
+        _continuing = null;
     }
 
     public IEnumerator<TraceEvent> GetEnumerator()
@@ -176,7 +319,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
             }
             else
             {
-                iteration += _entries[i] >> 15;
+                iteration += _entries[i] >> CodeBits;
             }
 
             if (taskRun + 1 < _taskRuns.Count && _taskRuns[taskRun + 1].Start == i)
@@ -208,42 +351,20 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
             _shapeCache[bucket] = shape;
         }
 
-        _shapes[_lastShape].Next = shape;
-        _lastShape = shape;
+        _shapes[LastShape].Next = shape;
+        _predictedShape = _shapes[shape].Next;
         return shape;
     }
+
+    // The last event's shape (shape 0 before any): its code is in the table being filled, as every code is from the
+    // moment it is added until the next event's shape is known. Found so when needed rather than kept at each event.
+    private int LastShape => Count == 0 ? 0 : _codes[_tableStart + (_entries.Last & (CodesPerTable - 1))];
 
     // A hash of what the text looks like, not of where it lives: the log's layout is the same on every run.
     private static int Mix(int hash, string? text)
     {
         var look = text is null ? 0 : text.Length == 0 ? 1 : (text.Length * 31) + (text[^1] * 7) + text[text.Length / 2];
         return (hash * 16777619) ^ look;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private int EscapeShape(int index, int shape)
-    {
-        _escapes.Add(new Escape(index, shape));
-        return Escaped;
-    }
-
-    private int FindEscape(int index)
-    {
-        int low = 0, high = _escapes.Count - 1;
-        while (low < high)
-        {
-            var middle = (low + high) >> 1;
-            if (_escapes[middle].Index < index)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
     }
 
     // The last run of events that starts at or before the index (there is always one: the first starts at 0).
@@ -276,14 +397,11 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     private TraceEvent Read(int index, int segmentIndex, long iteration, int taskRun)
     {
         ref var segment = ref _segments[segmentIndex];
-        var number = _entries[index] & Escaped;
-        ref var shape = ref _shapes[number == Escaped ? _escapes[FindEscape(index)].Shape : number];
+        ref var shape = ref _shapes[_codes[segment.Table + (_entries[index] & (CodesPerTable - 1))]];
         return new TraceEvent(segment.Sequence + (index - segment.Start), iteration, segment.Time,
             shape.Kind, shape.HasTask ? _taskRuns[taskRun].Task : null, shape.TaskName, shape.Detail,
             shape.Wait, shape.RelatedTask);
     }
-
-    private readonly record struct Escape(int Index, int Shape);
 
     /// <summary>A stretch of events that begins at the event numbered <see cref="Start"/>.</summary>
     private interface IRun
@@ -291,7 +409,8 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         int Start { get; }
     }
 
-    private readonly record struct Segment(int Start, long Sequence, long Iteration, double Time) : IRun;
+    /// <summary>A run of events; <see cref="Table"/> is where the table its codes come from starts in the codes.</summary>
+    private readonly record struct Segment(int Start, long Sequence, long Iteration, double Time, int Table) : IRun;
 
     private readonly record struct TaskRun(int Start, LoopTask Task) : IRun;
 
@@ -309,6 +428,9 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 
         /// <summary>The shape that followed this one last time (0: none yet).</summary>
         public int Next;
+
+        /// <summary>The shape's code plus the key of the table it is in (0: in none yet).</summary>
+        public int CodeKey;
 
         public readonly TraceEventKind Kind => (TraceEventKind)(byte)_look;
 

@@ -58,14 +58,14 @@ public class TraceEventLogTests
     [Fact]
     public void Shapes_tasks_and_runs_read_back_across_every_chunk_boundary()
     {
-        // Past the first chunk of entries (65,536) and of runs (4,096), over runs longer than the log lets them be
-        // (256), with repeated shapes (as a loop emits them), fresh details (more shapes than an entry can number:
-        // 32,767), shapes that repeat out of order, events about no task between those about three tasks taking
+        // Past the first chunks of entries (65,536) and of runs (2,048), over runs longer than the log lets them be
+        // (256), with repeated shapes (as a loop emits them), fresh details (more shapes than a table has codes:
+        // 128, and more than two bytes could number), shapes that repeat out of order, events about no task between those about three tasks taking
         // turns, and iterations that go up by one or jump.
         using var loop = new Loop();
         LoopTask[] tasks = [.. Enumerable.Range(0, 3).Select(i => loop.CreateTask(Asyncio.Sleep(0), "T" + i))];
         string[] details = ["step", "yield", "A: Running -> Suspended", "A: Suspended -> Running", ""];
-        var added = Enumerable.Range(0, 80_000).Select(i => new TraceEvent(
+        var added = Enumerable.Range(0, 140_000).Select(i => new TraceEvent(
                 sequence: i + (i / 5000),
                 iteration: i < 30_000 ? i / 7 : i / 7 * 2,
                 time: i < 20_000 ? 0.0 : i / 3 * 0.5,
@@ -84,7 +84,7 @@ public class TraceEventLogTests
 
         Assert.Equal(added.Length, log.Count);
         Assert.Equal(added.Select(Describe), log.Select(Describe));
-        foreach (var index in new[] { 0, 7, 255, 256, 257, 1023, 1024, 4095, 4096, 5000, 16384, 20000, 32767, 32768, 65535, 65536, 65537, 79999 })
+        foreach (var index in new[] { 0, 7, 255, 256, 257, 1023, 1024, 4095, 4096, 5000, 16384, 20000, 32767, 32768, 65535, 65536, 65537, 131071, 131072, 131073, 139999 })
         {
             Assert.Equal(Describe(added[index]), Describe(log[index]));
             Assert.Same(added[index].Detail, log[index].Detail);
@@ -124,6 +124,60 @@ public class TraceEventLogTests
         }
 
         Assert.Equal(Record(alone: false), Record(alone: true));
+    }
+
+    [Fact]
+    public void A_recorder_shared_by_two_loops_or_joined_for_a_while_records_what_it_records_beside_another_instrument()
+    {
+        // Alone, a loop's events continue the log's run unchecked until something breaks it: the other loop writing
+        // to the same recorder, another instrument coming and going, the iteration or the clock moving.
+        static List<string> Record(bool alone)
+        {
+            var recorder = new TraceRecorder();
+            using var first = new Loop();
+            using var second = new Loop();
+            Loop[] loops = [first, second];
+            foreach (var loop in loops)
+            {
+                loop.AddInstrument(recorder);
+                if (!alone)
+                {
+                    loop.AddInstrument(new TraceCallback(_ => { }));
+                }
+            }
+
+            LoopTask[] tasks = [first.CreateTask(Busy()), second.CreateTask(Busy())];
+            var visitor = new TraceCallback(_ => { });
+            for (var i = 0; tasks.Any(t => !t.Done); i++)
+            {
+                if (i == 10)
+                {
+                    first.AddInstrument(visitor);
+                }
+                else if (i == 14)
+                {
+                    first.RemoveInstrument(visitor);
+                }
+
+                // A callback or a few whole iterations (over which the log's runs continue), a loop at a time.
+                foreach (var loop in loops)
+                {
+                    var stepper = new LoopStepper(loop);
+                    for (var k = 0; k < i % 4; k++)
+                    {
+                        stepper.RunIteration();
+                    }
+
+                    stepper.RunCallback();
+                }
+            }
+
+            return [.. recorder.Events.Select(Describe)];
+        }
+
+        var alone = Record(alone: true);
+        Assert.Equal(Record(alone: false), alone);
+        Assert.Contains(alone, e => e.Contains("|ClockAdvanced|"));
     }
 
     [Fact]
