@@ -97,10 +97,10 @@ internal readonly struct ReadyCallback
         : _state;
 
     /// <summary>
-    /// The task of a <see cref="HandleKind.Step"/> or <see cref="HandleKind.Wakeup"/> entry, which is always its state
-    /// (see <see cref="Run"/>): the trace reads it without testing the subject's type.
+    /// The task of a <see cref="HandleKind.Step"/> entry, which is the entry's target alone (see <see cref="StepOf"/>):
+    /// the trace reads it without testing the subject's type.
     /// </summary>
-    public LoopTask TaskOfStep => Unsafe.As<LoopTask>(_state)!;
+    public LoopTask TaskOfStep => Unsafe.As<LoopTask>(_target);
 
     /// <summary>The callback's method name, for traces and errors.</summary>
     public string CallbackName => _state is null ? LoopTask.StepCallbackDelegate.Method.Name
