@@ -33,8 +33,8 @@ public abstract class Coroutine
     // A frame has two references, each serving what one phase of its life needs (the flags say which): with a field
     // per purpose (registry or exception, caller, callee, task) and a slot index on the registry, every frame was 24 B
     // bigger. The two hold:
-    // - unclaimed (on the never-awaited registry): the coroutine registered before it, and the one after it (or, for
-    //   the newest, the registry itself: see CoroutineRegistry);
+    // - unclaimed, once on the never-awaited registry's list: the coroutine registered before it, and the one after it
+    //   (or, for the newest, the registry itself: see CoroutineRegistry); nothing while the registry only remembers it;
     // - claimed: its caller, or the task that drives it for a task's own coroutine (RootBit): a frame further down
     //   finds its task at the root of its chain; and the callee it awaits (AwaitingBit), or, while it is the frame
     //   that suspended its task, what the task waits on (LoopTask.WaitingOn), or, once completed, its exception.
@@ -44,7 +44,7 @@ public abstract class Coroutine
     private protected Coroutine()
     {
         _bits = UnclaimedBit;
-        CoroutineRegistry.ForThisThread.Add(this);
+        CoroutineRegistry.Add(this);
     }
 
     /// <summary>The coroutine's state: Created, Running, Suspended or Completed.</summary>
@@ -103,7 +103,7 @@ public abstract class Coroutine
     /// <summary>True while the coroutine is on the never-awaited registry: nothing has awaited it, run it or closed it.</summary>
     internal bool IsUnclaimed => (_bits & UnclaimedBit) != 0;
 
-    /// <summary>The coroutine registered before this one that is still unclaimed (only while this one is unclaimed).</summary>
+    /// <summary>The coroutine registered before this one that is still unclaimed (only while this one is unclaimed and linked).</summary>
     internal Coroutine? RegistryPrevious
     {
         get => Unsafe.As<Coroutine>(_callerOrDriver);
@@ -112,7 +112,7 @@ public abstract class Coroutine
 
     /// <summary>
     /// The coroutine registered after this one that is still unclaimed, or for the newest its registry (only while this
-    /// one is unclaimed).
+    /// one is unclaimed and linked; null while the registry only remembers it).
     /// </summary>
     internal object? RegistryNext
     {
@@ -440,7 +440,11 @@ public abstract class Coroutine
     {
         if ((_bits & UnclaimedBit) != 0)
         {
-            CoroutineRegistry.Remove(this);
+            if (CoroutineRegistry.IsLinked(this))
+            {
+                CoroutineRegistry.Remove(this);
+            }
+
             _bits &= ~UnclaimedBit;
         }
     }
