@@ -20,15 +20,16 @@ public abstract class Coroutine
     public const int MaxDepth = 1000;
 
     // Bits 0-1 of _bits hold the state, bit 2 the callee-pending flag, bit 3 the has-suspended flag, bit 4 the
-    // task's-own-coroutine flag, bit 5 the unclaimed flag, bit 6 the awaits-a-callee flag, the rest the depth (at most
-    // MaxDepth).
+    // task's-own-coroutine flag, bit 5 the unclaimed flag, bit 6 the awaits-a-callee flag, bit 7 the callers-suspended
+    // flag, the rest the depth (at most MaxDepth).
     private const int StateMask = 0b11;
     private const int CalleePendingBit = 0b100;
     private const int SuspendedOnceBit = 0b1000;
     private const int RootBit = 0b1_0000;
     private const int UnclaimedBit = 0b10_0000;
     private const int AwaitingBit = 0b100_0000;
-    private const int DepthShift = 7;
+    private const int CallersSuspendedBit = 0b1000_0000;
+    private const int DepthShift = 8;
 
     // A frame has two references, each serving what one phase of its life needs (the flags say which): with a field
     // per purpose (registry or exception, caller, callee, task) and a slot index on the registry, every frame was 24 B
@@ -50,10 +51,13 @@ public abstract class Coroutine
     /// <summary>The coroutine's state: Created, Running, Suspended or Completed.</summary>
     public CoroutineState State
     {
-        get => (CoroutineState)(_bits & StateMask);
+        // A caller's own bits may still say Running while its chain is suspended (see SuspendCallers): the frame at
+        // the bottom of its chain knows.
+        get => (_bits & AwaitingBit) != 0 ? StateOfCaller() : OwnState;
         private set
         {
-            var current = State;
+            // The frames whose state changes are running or about to run: their own bits are right.
+            var current = OwnState;
             if (value != current)
             {
                 Loop.TraceCoroutineState(this, current, value);
@@ -61,6 +65,13 @@ public abstract class Coroutine
             }
         }
     }
+
+    /// <summary>
+    /// The state as this frame's own bits have it: the state, except for a caller in a chain that suspended untraced,
+    /// where it still says Running (see <see cref="SuspendCallers"/>). Cheaper than <see cref="State"/>, and enough
+    /// wherever the frame is the one that runs or resumes, and for telling Created or Completed from the others.
+    /// </summary>
+    internal CoroutineState OwnState => (CoroutineState)(_bits & StateMask);
 
     /// <summary>The name of the method (or iterator) that built the coroutine.</summary>
     public abstract string Name { get; }
@@ -133,7 +144,7 @@ public abstract class Coroutine
     }
 
     /// <summary>The exception the coroutine ended with, once it is completed.</summary>
-    internal Exception? Error => State == CoroutineState.Completed ? _calleeOrOutcome as Exception : null;
+    internal Exception? Error => OwnState == CoroutineState.Completed ? _calleeOrOutcome as Exception : null;
 
     /// <summary>True once the coroutine has suspended (a hand-written frame tells its first run from its resume by it).</summary>
     private protected bool HasSuspended => (_bits & SuspendedOnceBit) != 0;
@@ -258,6 +269,17 @@ public abstract class Coroutine
     {
         if (Loop.MayTraceCoroutineStates)
         {
+            if ((_bits & CallersSuspendedBit) != 0)
+            {
+                // The chain suspended untraced: the callers' own bits become what their state was, Suspended, so
+                // that the trace shows each of them changing.
+                _bits &= ~CallersSuspendedBit;
+                for (var frame = Caller; frame is not null; frame = frame.Caller)
+                {
+                    frame.SetStateUntraced(CoroutineState.Suspended);
+                }
+            }
+
             // A trace shows the callers' state changes in CPython's order, outermost first.
             var root = this;
             while (root.Caller is { } caller)
@@ -270,9 +292,14 @@ public abstract class Coroutine
                 frame.State = CoroutineState.Running;
             }
         }
+        else if ((_bits & CallersSuspendedBit) != 0)
+        {
+            // The chain suspended untraced: the callers' own bits still say Running, which they are again.
+            _bits &= ~CallersSuspendedBit;
+        }
         else
         {
-            // Untraced, the order cannot be seen: one walk up, and no trace test per frame.
+            // The chain suspended traced: one walk up, and no trace test per frame (untraced, the order cannot be seen).
             for (var frame = Caller; frame is not null; frame = frame.Caller)
             {
                 frame.SetStateUntraced(CoroutineState.Running);
@@ -285,22 +312,38 @@ public abstract class Coroutine
     /// <summary>This frame suspended: so does every caller awaiting it, innermost first.</summary>
     internal void SuspendCallers()
     {
-        var traced = Loop.MayTraceCoroutineStates;
+        if (!Loop.MayTraceCoroutineStates)
+        {
+            // Nobody sees the callers change: rather than a walk up the chain at every suspension and another at the
+            // resumption, their own bits stay at Running and this frame's flag says that they are Suspended, which
+            // State reads when asked (rarely) and ResumeChain clears.
+            _bits |= CallersSuspendedBit;
+            return;
+        }
+
         for (var frame = Caller; frame is not null; frame = frame.Caller)
         {
-            if (traced)
-            {
-                frame.State = CoroutineState.Suspended;
-            }
-            else
-            {
-                frame.SetStateUntraced(CoroutineState.Suspended);
-            }
+            frame.State = CoroutineState.Suspended;
         }
     }
 
-    /// <summary>Sets the state of a caller in a chain that nobody traces (see <see cref="ResumeChain"/>).</summary>
+    /// <summary>Sets the state of a caller without tracing it (see <see cref="ResumeChain"/>).</summary>
     private void SetStateUntraced(CoroutineState state) => _bits = (_bits & ~StateMask) | (int)state;
+
+    /// <summary>
+    /// The state of a frame that awaits a callee: its own, unless the frame at the bottom of its chain suspended it
+    /// untraced, leaving the callers' bits at Running (see <see cref="SuspendCallers"/>).
+    /// </summary>
+    private CoroutineState StateOfCaller()
+    {
+        var innermost = this;
+        while ((innermost._bits & AwaitingBit) != 0)
+        {
+            innermost = Unsafe.As<Coroutine>(innermost._calleeOrOutcome)!;
+        }
+
+        return (innermost._bits & CallersSuspendedBit) != 0 ? CoroutineState.Suspended : OwnState;
+    }
 
     /// <summary>Hands the task the callee awaited at the last suspension, if it has not started yet.</summary>
     internal Coroutine? TakePendingCallee()

@@ -21,7 +21,7 @@ public readonly struct CoroutineAwaiter : ICriticalNotifyCompletion, ICoroutineA
     internal CoroutineAwaiter(Coroutine coroutine) => _coroutine = coroutine;
 
     /// <summary>False until the coroutine has run: awaiting always hands it to the task first.</summary>
-    public bool IsCompleted => _coroutine.State == CoroutineState.Completed;
+    public bool IsCompleted => _coroutine.OwnState == CoroutineState.Completed;
 
     /// <summary>Throws what the coroutine ended with, if anything.</summary>
     public void GetResult() => CoroutineAwaiting.Finish(_coroutine);
@@ -41,7 +41,7 @@ public readonly struct CoroutineAwaiter<T> : ICriticalNotifyCompletion, ICorouti
     internal CoroutineAwaiter(Coroutine<T> coroutine) => _coroutine = coroutine;
 
     /// <summary>False until the coroutine has run: awaiting always hands it to the task first.</summary>
-    public bool IsCompleted => _coroutine.State == CoroutineState.Completed;
+    public bool IsCompleted => _coroutine.OwnState == CoroutineState.Completed;
 
     /// <summary>The coroutine's result; throws what it ended with.</summary>
     public T GetResult()

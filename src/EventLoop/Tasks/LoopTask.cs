@@ -388,7 +388,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     private void RunFrames()
     {
         var frame = _resumePoint;
-        if (frame.State == CoroutineState.Created && Loop.PendingThrow is { } thrown)
+        if (frame.OwnState == CoroutineState.Created && Loop.PendingThrow is { } thrown)
         {
             Loop.PendingThrow = null;
             frame.ThrowIntoCreated(thrown);
@@ -400,7 +400,7 @@ public partial class LoopTask : Future, ICoroutineDriver
 
         while (true)
         {
-            if (frame.State == CoroutineState.Completed)
+            if (frame.OwnState == CoroutineState.Completed)
             {
                 if (frame.Caller is not { } caller)
                 {
@@ -414,7 +414,7 @@ public partial class LoopTask : Future, ICoroutineDriver
             {
                 callee.AttachTo(frame);
                 frame = callee;
-                if (frame.State == CoroutineState.Completed)
+                if (frame.OwnState == CoroutineState.Completed)
                 {
                     continue;
                 }
