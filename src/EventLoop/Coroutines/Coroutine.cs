@@ -364,7 +364,7 @@ public abstract class Coroutine
         Complete(exception);
     }
 
-    /// <summary>After resuming from a child: the child is no longer awaited.</summary>
+    /// <summary>The child completed: the caller, resumed next to take its outcome, no longer awaits it.</summary>
     internal void ChildFinished()
     {
         _calleeOrOutcome = null;

@@ -63,8 +63,7 @@ internal static class CoroutineAwaiting
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Finish(Coroutine callee)
     {
-        callee.Caller?.ChildFinished();
-
+        // The caller no longer awaits the callee already: the task's trampoline said so when it resumed the caller.
         // Most resumes have nothing thrown in on any loop: then neither the task's loop nor the thread's is looked up.
         if (Loop.AnyPendingThrow)
         {

@@ -408,6 +408,8 @@ public partial class LoopTask : Future, ICoroutineDriver
                     return;
                 }
 
+                // Here rather than in the awaiter's GetResult, which would first have to find the caller again.
+                caller.ChildFinished();
                 frame = caller;
             }
             else if (frame.TakePendingCallee() is { } callee)
