@@ -21,7 +21,7 @@ public abstract class Coroutine
 
     // Bits 0-1 of _bits hold the state, bit 2 the callee-pending flag, bit 3 the has-suspended flag, bit 4 the
     // task's-own-coroutine flag, bit 5 the unclaimed flag, bit 6 the awaits-a-callee flag, bit 7 the callers-suspended
-    // flag, the rest the depth (at most MaxDepth).
+    // flag, bit 8 the yielded flag, the rest the depth (at most MaxDepth).
     private const int StateMask = 0b11;
     private const int CalleePendingBit = 0b100;
     private const int SuspendedOnceBit = 0b1000;
@@ -29,7 +29,8 @@ public abstract class Coroutine
     private const int UnclaimedBit = 0b10_0000;
     private const int AwaitingBit = 0b100_0000;
     private const int CallersSuspendedBit = 0b1000_0000;
-    private const int DepthShift = 8;
+    private const int YieldedBit = 0b1_0000_0000;
+    private const int DepthShift = 9;
 
     // A frame has two references, each serving what one phase of its life needs (the flags say which): with a field
     // per purpose (registry or exception, caller, callee, task) and a slot index on the registry, every frame was 24 B
@@ -402,14 +403,17 @@ public abstract class Coroutine
             return;
         }
 
+        if (awaiter is IYieldAwaiter)
+        {
+            MarkYielded();
+            return;
+        }
+
         var driver = MarkSuspended();
         switch (awaiter)
         {
             case IFutureAwaiter:
                 driver.SuspendOnFuture(this, Unsafe.As<TAwaiter, Future>(ref awaiter));
-                return;
-            case IYieldAwaiter:
-                driver.SuspendOnYield(this);
                 return;
             default:
                 awaiter.OnCompleted(driver.SuspendOnForeign(this, typeof(TAwaiter)));
@@ -422,6 +426,30 @@ public abstract class Coroutine
     {
         _calleeOrOutcome = callee;
         _bits |= CalleePendingBit | AwaitingBit;
+    }
+
+    /// <summary>
+    /// The coroutine yields bare (<c>Sleep(0)</c>): it is Suspended, and the task, which resumed it and gets control
+    /// back as soon as it returns, schedules its next step (see <see cref="TakeYielded"/>). A yield cannot fail, so it
+    /// needs nothing from the task inside the coroutine's step, and the task is not looked for: finding it is a walk to
+    /// the root of the chain.
+    /// </summary>
+    private protected void MarkYielded()
+    {
+        State = CoroutineState.Suspended;
+        _bits |= SuspendedOnceBit | YieldedBit;
+    }
+
+    /// <summary>True once after the coroutine yielded bare (see <see cref="MarkYielded"/>).</summary>
+    internal bool TakeYielded()
+    {
+        if ((_bits & YieldedBit) == 0)
+        {
+            return false;
+        }
+
+        _bits &= ~YieldedBit;
+        return true;
     }
 
     private protected ICoroutineDriver MarkSuspended()

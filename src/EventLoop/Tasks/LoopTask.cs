@@ -199,7 +199,8 @@ public partial class LoopTask : Future, ICoroutineDriver
 
     private protected override object? ResultObject => null;
 
-    void ICoroutineDriver.SuspendOnYield(Coroutine frame)
+    /// <summary>The frame yielded bare (<c>Sleep(0)</c>): resume it in the next iteration.</summary>
+    private void SuspendOnYield(Coroutine frame)
     {
         // Most yields come from the frame that yielded last time: skipping the store saves a write barrier.
         if (_resumePoint != frame)
@@ -423,6 +424,11 @@ public partial class LoopTask : Future, ICoroutineDriver
             }
             else
             {
+                if (frame.TakeYielded())
+                {
+                    SuspendOnYield(frame);
+                }
+
                 frame.SuspendCallers();
                 return;
             }
