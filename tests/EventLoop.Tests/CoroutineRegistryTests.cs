@@ -4,15 +4,27 @@ namespace EventLoop.Tests;
 
 /// <summary>
 /// The never-awaited registry is linked through the coroutines themselves: however they are built and claimed, the
-/// unclaimed ones stay linked in creation order (the newest leading to the registry), and closing warns about
-/// exactly those.
+/// unclaimed ones stay linked in creation order (the newest linked one leading to the registry; the newest of all may
+/// be only remembered, not linked yet), and closing warns about exactly those, oldest first.
 /// </summary>
 public class CoroutineRegistryTests
 {
     // Runs of builds and claims (of a random unclaimed coroutine, the oldest or the newest often).
     private static readonly Gen<(bool Build, int Times, int Seed)[]> Ops = Gen.Select(Gen.Bool, Gen.Int[1, 50], Gen.Int).Array[0, 20];
 
-    private static async Coroutine<int> Trivial()
+    private static async Coroutine<int> First()
+    {
+        await Asyncio.Sleep(0);
+        return 0;
+    }
+
+    private static async Coroutine<int> Second()
+    {
+        await Asyncio.Sleep(0);
+        return 0;
+    }
+
+    private static async Coroutine<int> Third()
     {
         await Asyncio.Sleep(0);
         return 0;
@@ -48,6 +60,7 @@ public class CoroutineRegistryTests
     private static void Check((bool Build, int Times, int Seed)[] ops)
     {
         var model = new List<Coroutine>();
+        var built = 0;
         foreach (var (build, times, seed) in ops)
         {
             var random = new Random(seed);
@@ -55,7 +68,13 @@ public class CoroutineRegistryTests
             {
                 if (build)
                 {
-                    model.Add(Trivial());
+                    // Three names in turn, so that the warnings show the order.
+                    model.Add((built++ % 3) switch
+                    {
+                        0 => First(),
+                        1 => Second(),
+                        _ => Third(),
+                    });
                 }
                 else if (model.Count > 0)
                 {
@@ -71,11 +90,20 @@ public class CoroutineRegistryTests
                 }
             }
 
+            // Every one but the newest is linked; the newest is linked only once another was built after it.
+            var linked = model.Count > 0 && CoroutineRegistry.IsLinked(model[^1]) ? model.Count : model.Count - 1;
             for (var i = 0; i < model.Count; i++)
             {
                 Assert.True(model[i].IsUnclaimed);
+                if (i >= linked)
+                {
+                    Assert.Null(model[i].RegistryPrevious);
+                    Assert.Null(model[i].RegistryNext);
+                    continue;
+                }
+
                 Assert.Same(i == 0 ? null : model[i - 1], model[i].RegistryPrevious);
-                if (i < model.Count - 1)
+                if (i < linked - 1)
                 {
                     Assert.Same(model[i + 1], model[i].RegistryNext);
                 }
@@ -88,7 +116,7 @@ public class CoroutineRegistryTests
 
         using var warnings = Warnings.Catch();
         CoroutineRegistry.ForThisThread.WarnNeverAwaited();
-        Assert.Equal(model.Count, warnings.Count);
+        Assert.Equal(model.Select(coroutine => coroutine.Name), warnings.Select(warning => warning.Subject));
         Assert.All(model, coroutine => Assert.False(coroutine.IsUnclaimed));
         Assert.All(model, coroutine => Assert.Equal(CoroutineState.Created, coroutine.State));
     }

@@ -49,6 +49,90 @@ public sealed class CoroutineTests
     }
 
     [Fact]
+    public void The_callers_of_a_suspended_chain_are_Suspended_and_Running_again_once_it_resumes()
+    {
+        var states = new List<string>();
+        Coroutine? outer = null, middle = null, inner = null;
+
+        string Chain() => $"{outer!.State} {middle!.State} {inner!.State}";
+
+        async Coroutine Inner()
+        {
+            states.Add(Chain());
+            await Asyncio.Sleep(1);
+            states.Add(Chain());
+        }
+
+        async Coroutine Middle()
+        {
+            inner = Inner();
+            await inner;
+            states.Add(Chain());
+        }
+
+        async Coroutine Outer()
+        {
+            middle = Middle();
+            await middle;
+        }
+
+        async Coroutine Watcher()
+        {
+            await Asyncio.Sleep(0);
+            states.Add(Chain());
+            Assert.Equal(["Inner", "Middle", "Outer"], ((LoopTask)inner!.Driver!).GetStack().Select(frame => frame.Name));
+        }
+
+        async Coroutine Main()
+        {
+            outer = Outer();
+            var task = Asyncio.CreateTask(outer);
+            _ = Asyncio.CreateTask(Watcher());
+            await task;
+            states.Add(Chain());
+        }
+
+        Asyncio.Run(Main());
+        Assert.Equal(
+            [
+                "Running Running Running",
+                "Suspended Suspended Suspended",
+                "Running Running Running",
+                "Running Running Completed",
+                "Completed Completed Completed",
+            ],
+            states);
+    }
+
+    [Fact]
+    public void A_chain_that_suspended_before_a_trace_began_is_traced_resuming_outermost_first()
+    {
+        var recorder = new TraceRecorder();
+
+        async Coroutine Inner() => await Asyncio.Sleep(1);
+
+        async Coroutine Outer() => await Inner();
+
+        async Coroutine Watcher()
+        {
+            await Asyncio.Sleep(0);
+            Loop.GetRunningLoop().AddInstrument(recorder);
+        }
+
+        async Coroutine Main()
+        {
+            var task = Asyncio.CreateTask(Outer());
+            _ = Asyncio.CreateTask(Watcher());
+            await task;
+        }
+
+        Asyncio.Run(Main());
+        var resumed = recorder.Events.Where(e => e.Kind == TraceEventKind.CoroutineStateChanged && e.Detail.EndsWith("Suspended -> Running", StringComparison.Ordinal))
+            .Select(e => e.Detail).ToList();
+        Assert.Equal(["Outer: Suspended -> Running", "Inner: Suspended -> Running", "Sleep: Suspended -> Running", "Main: Suspended -> Running"], resumed);
+    }
+
+    [Fact]
     public void Awaiting_a_coroutine_runs_it_inline_without_a_loop_iteration()
     {
         long before = 0, after = 0;

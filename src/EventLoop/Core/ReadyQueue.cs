@@ -37,10 +37,10 @@ internal sealed class ReadyQueue
         }
 
         var items = _tail.Items;
-        items[_tailIndex++] = first;
+        items[_tailIndex++].Value = first;
         if (second is not null)
         {
-            items[_tailIndex++] = second;
+            items[_tailIndex++].Value = second;
         }
 
         Count++;
@@ -50,19 +50,19 @@ internal sealed class ReadyQueue
     public ReadyCallback Dequeue()
     {
         // Past the end of the block, or at the empty last slot that a two-slot entry skipped.
-        if (_headIndex >= BlockSize - 1 && (_headIndex == BlockSize || _head.Items[_headIndex] is null))
+        if (_headIndex >= BlockSize - 1 && (_headIndex == BlockSize || _head.Items[_headIndex].Value is null))
         {
             NextHeadBlock();
         }
 
         var items = _head.Items;
-        var first = items[_headIndex]!;
-        items[_headIndex++] = null;
+        var first = items[_headIndex].Value!;
+        items[_headIndex++].Value = null;
         object? second = null;
         if (ReadyCallback.HasSecondSlot(first))
         {
-            second = items[_headIndex];
-            items[_headIndex++] = null;
+            second = items[_headIndex].Value;
+            items[_headIndex++].Value = null;
         }
 
         if (--Count == 0)
@@ -92,14 +92,14 @@ internal sealed class ReadyQueue
             var index = _headIndex;
             for (var i = 0; i < Count; i++)
             {
-                if (index >= BlockSize - 1 && (index == BlockSize || block.Items[index] is null))
+                if (index >= BlockSize - 1 && (index == BlockSize || block.Items[index].Value is null))
                 {
                     block = block.Next!;
                     index = 0;
                 }
 
-                var first = block.Items[index++]!;
-                var second = ReadyCallback.HasSecondSlot(first) ? block.Items[index++] : null;
+                var first = block.Items[index++].Value!;
+                var second = ReadyCallback.HasSecondSlot(first) ? block.Items[index++].Value : null;
                 yield return ReadyCallback.FromSlots(first, second);
             }
         }
@@ -126,8 +126,17 @@ internal sealed class ReadyQueue
 
     private sealed class Block
     {
-        public readonly object?[] Items = new object?[BlockSize];
+        public readonly Slot[] Items = new Slot[BlockSize];
 
         public Block? Next;
+    }
+
+    /// <summary>
+    /// A struct around the reference: a store into an <c>object[]</c> goes through the array covariance check, a helper
+    /// call at every enqueue, before its write barrier; a store into a struct's field in an array does not.
+    /// </summary>
+    private struct Slot
+    {
+        public object? Value;
     }
 }

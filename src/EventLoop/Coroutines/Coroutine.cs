@@ -20,21 +20,23 @@ public abstract class Coroutine
     public const int MaxDepth = 1000;
 
     // Bits 0-1 of _bits hold the state, bit 2 the callee-pending flag, bit 3 the has-suspended flag, bit 4 the
-    // task's-own-coroutine flag, bit 5 the unclaimed flag, bit 6 the awaits-a-callee flag, the rest the depth (at most
-    // MaxDepth).
+    // task's-own-coroutine flag, bit 5 the unclaimed flag, bit 6 the awaits-a-callee flag, bit 7 the callers-suspended
+    // flag, bit 8 the yielded flag, the rest the depth (at most MaxDepth).
     private const int StateMask = 0b11;
     private const int CalleePendingBit = 0b100;
     private const int SuspendedOnceBit = 0b1000;
     private const int RootBit = 0b1_0000;
     private const int UnclaimedBit = 0b10_0000;
     private const int AwaitingBit = 0b100_0000;
-    private const int DepthShift = 7;
+    private const int CallersSuspendedBit = 0b1000_0000;
+    private const int YieldedBit = 0b1_0000_0000;
+    private const int DepthShift = 9;
 
     // A frame has two references, each serving what one phase of its life needs (the flags say which): with a field
     // per purpose (registry or exception, caller, callee, task) and a slot index on the registry, every frame was 24 B
     // bigger. The two hold:
-    // - unclaimed (on the never-awaited registry): the coroutine registered before it, and the one after it (or, for
-    //   the newest, the registry itself: see CoroutineRegistry);
+    // - unclaimed, once on the never-awaited registry's list: the coroutine registered before it, and the one after it
+    //   (or, for the newest, the registry itself: see CoroutineRegistry); nothing while the registry only remembers it;
     // - claimed: its caller, or the task that drives it for a task's own coroutine (RootBit): a frame further down
     //   finds its task at the root of its chain; and the callee it awaits (AwaitingBit), or, while it is the frame
     //   that suspended its task, what the task waits on (LoopTask.WaitingOn), or, once completed, its exception.
@@ -44,16 +46,19 @@ public abstract class Coroutine
     private protected Coroutine()
     {
         _bits = UnclaimedBit;
-        CoroutineRegistry.ForThisThread.Add(this);
+        CoroutineRegistry.Add(this);
     }
 
     /// <summary>The coroutine's state: Created, Running, Suspended or Completed.</summary>
     public CoroutineState State
     {
-        get => (CoroutineState)(_bits & StateMask);
+        // A caller's own bits may still say Running while its chain is suspended (see SuspendCallers): the frame at
+        // the bottom of its chain knows.
+        get => (_bits & AwaitingBit) != 0 ? StateOfCaller() : OwnState;
         private set
         {
-            var current = State;
+            // The frames whose state changes are running or about to run: their own bits are right.
+            var current = OwnState;
             if (value != current)
             {
                 Loop.TraceCoroutineState(this, current, value);
@@ -61,6 +66,13 @@ public abstract class Coroutine
             }
         }
     }
+
+    /// <summary>
+    /// The state as this frame's own bits have it: the state, except for a caller in a chain that suspended untraced,
+    /// where it still says Running (see <see cref="SuspendCallers"/>). Cheaper than <see cref="State"/>, and enough
+    /// wherever the frame is the one that runs or resumes, and for telling Created or Completed from the others.
+    /// </summary>
+    internal CoroutineState OwnState => (CoroutineState)(_bits & StateMask);
 
     /// <summary>The name of the method (or iterator) that built the coroutine.</summary>
     public abstract string Name { get; }
@@ -103,7 +115,7 @@ public abstract class Coroutine
     /// <summary>True while the coroutine is on the never-awaited registry: nothing has awaited it, run it or closed it.</summary>
     internal bool IsUnclaimed => (_bits & UnclaimedBit) != 0;
 
-    /// <summary>The coroutine registered before this one that is still unclaimed (only while this one is unclaimed).</summary>
+    /// <summary>The coroutine registered before this one that is still unclaimed (only while this one is unclaimed and linked).</summary>
     internal Coroutine? RegistryPrevious
     {
         get => Unsafe.As<Coroutine>(_callerOrDriver);
@@ -112,7 +124,7 @@ public abstract class Coroutine
 
     /// <summary>
     /// The coroutine registered after this one that is still unclaimed, or for the newest its registry (only while this
-    /// one is unclaimed).
+    /// one is unclaimed and linked; null while the registry only remembers it).
     /// </summary>
     internal object? RegistryNext
     {
@@ -133,7 +145,7 @@ public abstract class Coroutine
     }
 
     /// <summary>The exception the coroutine ended with, once it is completed.</summary>
-    internal Exception? Error => State == CoroutineState.Completed ? _calleeOrOutcome as Exception : null;
+    internal Exception? Error => OwnState == CoroutineState.Completed ? _calleeOrOutcome as Exception : null;
 
     /// <summary>True once the coroutine has suspended (a hand-written frame tells its first run from its resume by it).</summary>
     private protected bool HasSuspended => (_bits & SuspendedOnceBit) != 0;
@@ -258,6 +270,17 @@ public abstract class Coroutine
     {
         if (Loop.MayTraceCoroutineStates)
         {
+            if ((_bits & CallersSuspendedBit) != 0)
+            {
+                // The chain suspended untraced: the callers' own bits become what their state was, Suspended, so
+                // that the trace shows each of them changing.
+                _bits &= ~CallersSuspendedBit;
+                for (var frame = Caller; frame is not null; frame = frame.Caller)
+                {
+                    frame.SetStateUntraced(CoroutineState.Suspended);
+                }
+            }
+
             // A trace shows the callers' state changes in CPython's order, outermost first.
             var root = this;
             while (root.Caller is { } caller)
@@ -270,9 +293,14 @@ public abstract class Coroutine
                 frame.State = CoroutineState.Running;
             }
         }
+        else if ((_bits & CallersSuspendedBit) != 0)
+        {
+            // The chain suspended untraced: the callers' own bits still say Running, which they are again.
+            _bits &= ~CallersSuspendedBit;
+        }
         else
         {
-            // Untraced, the order cannot be seen: one walk up, and no trace test per frame.
+            // The chain suspended traced: one walk up, and no trace test per frame (untraced, the order cannot be seen).
             for (var frame = Caller; frame is not null; frame = frame.Caller)
             {
                 frame.SetStateUntraced(CoroutineState.Running);
@@ -285,22 +313,38 @@ public abstract class Coroutine
     /// <summary>This frame suspended: so does every caller awaiting it, innermost first.</summary>
     internal void SuspendCallers()
     {
-        var traced = Loop.MayTraceCoroutineStates;
+        if (!Loop.MayTraceCoroutineStates)
+        {
+            // Nobody sees the callers change: rather than a walk up the chain at every suspension and another at the
+            // resumption, their own bits stay at Running and this frame's flag says that they are Suspended, which
+            // State reads when asked (rarely) and ResumeChain clears.
+            _bits |= CallersSuspendedBit;
+            return;
+        }
+
         for (var frame = Caller; frame is not null; frame = frame.Caller)
         {
-            if (traced)
-            {
-                frame.State = CoroutineState.Suspended;
-            }
-            else
-            {
-                frame.SetStateUntraced(CoroutineState.Suspended);
-            }
+            frame.State = CoroutineState.Suspended;
         }
     }
 
-    /// <summary>Sets the state of a caller in a chain that nobody traces (see <see cref="ResumeChain"/>).</summary>
+    /// <summary>Sets the state of a caller without tracing it (see <see cref="ResumeChain"/>).</summary>
     private void SetStateUntraced(CoroutineState state) => _bits = (_bits & ~StateMask) | (int)state;
+
+    /// <summary>
+    /// The state of a frame that awaits a callee: its own, unless the frame at the bottom of its chain suspended it
+    /// untraced, leaving the callers' bits at Running (see <see cref="SuspendCallers"/>).
+    /// </summary>
+    private CoroutineState StateOfCaller()
+    {
+        var innermost = this;
+        while ((innermost._bits & AwaitingBit) != 0)
+        {
+            innermost = Unsafe.As<Coroutine>(innermost._calleeOrOutcome)!;
+        }
+
+        return (innermost._bits & CallersSuspendedBit) != 0 ? CoroutineState.Suspended : OwnState;
+    }
 
     /// <summary>Hands the task the callee awaited at the last suspension, if it has not started yet.</summary>
     internal Coroutine? TakePendingCallee()
@@ -321,7 +365,7 @@ public abstract class Coroutine
         Complete(exception);
     }
 
-    /// <summary>After resuming from a child: the child is no longer awaited.</summary>
+    /// <summary>The child completed: the caller, resumed next to take its outcome, no longer awaits it.</summary>
     internal void ChildFinished()
     {
         _calleeOrOutcome = null;
@@ -362,14 +406,17 @@ public abstract class Coroutine
             return;
         }
 
+        if (awaiter is IYieldAwaiter)
+        {
+            MarkYielded();
+            return;
+        }
+
         var driver = MarkSuspended();
         switch (awaiter)
         {
             case IFutureAwaiter:
                 driver.SuspendOnFuture(this, Unsafe.As<TAwaiter, Future>(ref awaiter));
-                return;
-            case IYieldAwaiter:
-                driver.SuspendOnYield(this);
                 return;
             default:
                 awaiter.OnCompleted(driver.SuspendOnForeign(this, typeof(TAwaiter)));
@@ -382,6 +429,30 @@ public abstract class Coroutine
     {
         _calleeOrOutcome = callee;
         _bits |= CalleePendingBit | AwaitingBit;
+    }
+
+    /// <summary>
+    /// The coroutine yields bare (<c>Sleep(0)</c>): it is Suspended, and the task, which resumed it and gets control
+    /// back as soon as it returns, schedules its next step (see <see cref="TakeYielded"/>). A yield cannot fail, so it
+    /// needs nothing from the task inside the coroutine's step, and the task is not looked for: finding it is a walk to
+    /// the root of the chain.
+    /// </summary>
+    private protected void MarkYielded()
+    {
+        State = CoroutineState.Suspended;
+        _bits |= SuspendedOnceBit | YieldedBit;
+    }
+
+    /// <summary>True once after the coroutine yielded bare (see <see cref="MarkYielded"/>).</summary>
+    internal bool TakeYielded()
+    {
+        if ((_bits & YieldedBit) == 0)
+        {
+            return false;
+        }
+
+        _bits &= ~YieldedBit;
+        return true;
     }
 
     private protected ICoroutineDriver MarkSuspended()
@@ -443,7 +514,11 @@ public abstract class Coroutine
     {
         if ((_bits & UnclaimedBit) != 0)
         {
-            CoroutineRegistry.Remove(this);
+            if (CoroutineRegistry.IsLinked(this))
+            {
+                CoroutineRegistry.Remove(this);
+            }
+
             _bits &= ~UnclaimedBit;
         }
     }

@@ -21,7 +21,7 @@ public readonly struct CoroutineAwaiter : ICriticalNotifyCompletion, ICoroutineA
     internal CoroutineAwaiter(Coroutine coroutine) => _coroutine = coroutine;
 
     /// <summary>False until the coroutine has run: awaiting always hands it to the task first.</summary>
-    public bool IsCompleted => _coroutine.State == CoroutineState.Completed;
+    public bool IsCompleted => _coroutine.OwnState == CoroutineState.Completed;
 
     /// <summary>Throws what the coroutine ended with, if anything.</summary>
     public void GetResult() => CoroutineAwaiting.Finish(_coroutine);
@@ -41,7 +41,7 @@ public readonly struct CoroutineAwaiter<T> : ICriticalNotifyCompletion, ICorouti
     internal CoroutineAwaiter(Coroutine<T> coroutine) => _coroutine = coroutine;
 
     /// <summary>False until the coroutine has run: awaiting always hands it to the task first.</summary>
-    public bool IsCompleted => _coroutine.State == CoroutineState.Completed;
+    public bool IsCompleted => _coroutine.OwnState == CoroutineState.Completed;
 
     /// <summary>The coroutine's result; throws what it ended with.</summary>
     public T GetResult()
@@ -63,8 +63,7 @@ internal static class CoroutineAwaiting
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Finish(Coroutine callee)
     {
-        callee.Caller?.ChildFinished();
-
+        // The caller no longer awaits the callee already: the task's trampoline said so when it resumed the caller.
         // Most resumes have nothing thrown in on any loop: then neither the task's loop nor the thread's is looked up.
         if (Loop.AnyPendingThrow)
         {

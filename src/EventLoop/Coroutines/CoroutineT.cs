@@ -20,7 +20,7 @@ public abstract class Coroutine<T> : Coroutine
     {
         get
         {
-            if (State != CoroutineState.Completed)
+            if (OwnState != CoroutineState.Completed)
             {
                 ThrowNoResultYet();
             }

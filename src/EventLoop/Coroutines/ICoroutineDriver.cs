@@ -6,9 +6,6 @@ namespace EventLoop;
 /// </summary>
 internal interface ICoroutineDriver
 {
-    /// <summary>The frame yielded bare (<c>Sleep(0)</c>): resume it in the next iteration.</summary>
-    void SuspendOnYield(Coroutine frame);
-
     /// <summary>The frame waits for <paramref name="future"/>: resume it once the future is done.</summary>
     void SuspendOnFuture(Coroutine frame, Future future);
 

@@ -77,7 +77,7 @@ internal sealed class IteratorCoroutine<T> : Coroutine<T>
         switch (yielded)
         {
             case null:
-                MarkSuspended().SuspendOnYield(this);
+                MarkYielded();
                 return false;
             case CoroutineReturn returned:
                 FinishWith((T)returned.Value!);

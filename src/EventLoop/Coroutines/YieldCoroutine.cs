@@ -18,7 +18,7 @@ internal sealed class YieldCoroutine : Coroutine
     {
         if (!HasSuspended)
         {
-            MarkSuspended().SuspendOnYield(this);
+            MarkYielded();
             return;
         }
 

@@ -199,7 +199,8 @@ public partial class LoopTask : Future, ICoroutineDriver
 
     private protected override object? ResultObject => null;
 
-    void ICoroutineDriver.SuspendOnYield(Coroutine frame)
+    /// <summary>The frame yielded bare (<c>Sleep(0)</c>): resume it in the next iteration.</summary>
+    private void SuspendOnYield(Coroutine frame)
     {
         // Most yields come from the frame that yielded last time: skipping the store saves a write barrier.
         if (_resumePoint != frame)
@@ -388,7 +389,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     private void RunFrames()
     {
         var frame = _resumePoint;
-        if (frame.State == CoroutineState.Created && Loop.PendingThrow is { } thrown)
+        if (frame.OwnState == CoroutineState.Created && Loop.PendingThrow is { } thrown)
         {
             Loop.PendingThrow = null;
             frame.ThrowIntoCreated(thrown);
@@ -400,7 +401,7 @@ public partial class LoopTask : Future, ICoroutineDriver
 
         while (true)
         {
-            if (frame.State == CoroutineState.Completed)
+            if (frame.OwnState == CoroutineState.Completed)
             {
                 if (frame.Caller is not { } caller)
                 {
@@ -408,19 +409,26 @@ public partial class LoopTask : Future, ICoroutineDriver
                     return;
                 }
 
+                // Here rather than in the awaiter's GetResult, which would first have to find the caller again.
+                caller.ChildFinished();
                 frame = caller;
             }
             else if (frame.TakePendingCallee() is { } callee)
             {
                 callee.AttachTo(frame);
                 frame = callee;
-                if (frame.State == CoroutineState.Completed)
+                if (frame.OwnState == CoroutineState.Completed)
                 {
                     continue;
                 }
             }
             else
             {
+                if (frame.TakeYielded())
+                {
+                    SuspendOnYield(frame);
+                }
+
                 frame.SuspendCallers();
                 return;
             }
