@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace EventLoop;
 
 /// <summary>
@@ -55,7 +58,8 @@ internal sealed class ChunkedList<T>
         var offset = _tailOffset;
         if ((uint)offset < (uint)tail.Length && (offset & mask) != 0)
         {
-            tail[offset] = item;
+            // Within the tail, as just tested: the JIT tests the bounds again after the second condition.
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tail), offset) = item;
             _tailOffset = offset + 1;
             return true;
         }

@@ -117,7 +117,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         var code = (uint)(shape.CodeKey - _tableKey);
         // The entry is added last of all the tests: then the event is taken.
         if (ReferenceEquals(_continuing, loop) && (task is null || ReferenceEquals(task, _runTask)) && code < CodesPerTable
-            && shape.Is(Shape.Look(kind, wait, task is not null), taskName, detail, relatedTask)
+            && shape.Is(Shape.Look(kind, wait, task is not null, relatedTask), taskName, detail, relatedTask)
             && _entries.TryAddWithin(MaxSegmentLength - 1, (byte)code))
         {
             loop.SkipTraceSequence();
@@ -141,7 +141,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         ref var shape = ref PredictedShape(predicted);
         var code = (uint)(shape.CodeKey - _tableKey);
         if (ReferenceEquals(_continuing, loop) && loop.Iteration == _iteration + 1 && code < CodesPerTable
-            && shape.Is(Shape.Look(kind, WaitKind.None, hasTask: false), "-", detail, null)
+            && shape.Is(Shape.Look(kind, WaitKind.None, hasTask: false, relatedTask: null), "-", detail, null)
             && _entries.TryAddWithin(MaxSegmentLength - 1, (byte)(IterationAdvanced | (int)code)))
         {
             loop.SkipTraceSequence();
@@ -216,7 +216,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         var predicted = _predictedShape;
         ref var shape = ref _shapes[predicted];
         int number;
-        var look = Shape.Look(kind, wait, task is not null);
+        var look = Shape.Look(kind, wait, task is not null, relatedTask);
         if (shape.Is(look, taskName, detail, relatedTask))
         {
             number = predicted;
@@ -423,7 +423,10 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         public readonly string? Detail = detail;
         public readonly string? RelatedTask = relatedTask;
 
-        // The kind, the wait kind and whether the event has a task, in one number compared at once.
+        private const int HasTaskBit = 0x10000;
+        private const int HasRelatedTaskBit = 0x20000;
+
+        // The kind, the wait kind and whether the event has a task and a related task, in one number compared at once.
         private readonly int _look = look;
 
         /// <summary>The shape that followed this one last time (0: none yet).</summary>
@@ -436,13 +439,17 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
 
         public readonly WaitKind Wait => (WaitKind)(byte)(_look >> 8);
 
-        public readonly bool HasTask => (_look & 0x10000) != 0;
+        public readonly bool HasTask => (_look & HasTaskBit) != 0;
 
-        public static int Look(TraceEventKind kind, WaitKind wait, bool hasTask) =>
-            (byte)kind | ((byte)wait << 8) | (hasTask ? 0x10000 : 0);
+        public static int Look(TraceEventKind kind, WaitKind wait, bool hasTask, string? relatedTask) =>
+            (byte)kind | ((byte)wait << 8) | (hasTask ? HasTaskBit : 0) | (relatedTask is not null ? HasRelatedTaskBit : 0);
 
+        /// <remarks>
+        /// The look says whether the event has a related task, which nearly none has: where the caller passes none,
+        /// the comparison of the related task folds away.
+        /// </remarks>
         public readonly bool Is(int look, string? taskName, string? detail, string? relatedTask) =>
             ReferenceEquals(Detail, detail) && _look == look && ReferenceEquals(TaskName, taskName)
-            && ReferenceEquals(RelatedTask, relatedTask);
+            && (relatedTask is null || ReferenceEquals(RelatedTask, relatedTask));
     }
 }
