@@ -44,6 +44,9 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     private const int CodeBits = 7;
     private const int CodesPerTable = 1 << CodeBits;
     private const int ShapeCacheSize = 1024;
+    // A shape's look (see Shape.Look): whether the event has a task, and a related task.
+    private const int HasTaskBit = 0x10000;
+    private const int HasRelatedTaskBit = 0x20000;
 
     private readonly ChunkedList<byte> _entries = new(EntryChunkShift);
     // The tables of codes, one after another: the shape number of each code.
@@ -119,9 +122,9 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         var code = (uint)(shape.CodeKey - _tableKey);
         // The entry is added last of all the tests: then the event is taken.
         if (ReferenceEquals(_continuing, loop) && (task is null || ReferenceEquals(task, _runTask)) && code < CodesPerTable
-            && ReferenceEquals(shape.Detail, detail) && shape.Look == Shape.LookOf(kind, wait, task is not null, relatedTask)
+            && ReferenceEquals(shape.Detail, detail) && shape.Look == ((int)kind | ((int)wait << 8) | (task is not null ? HasTaskBit : 0) | (relatedTask is not null ? HasRelatedTaskBit : 0))
             && ReferenceEquals(shape.TaskName, taskName) && (relatedTask is null || ReferenceEquals(shape.RelatedTask, relatedTask))
-            && _entries.TryAddWithin(MaxSegmentLength - 1, (byte)code))
+            && TryAppend((byte)code))
         {
             loop.SkipTraceSequence();
             _predictedShape = shape.Next;
@@ -143,9 +146,9 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         ref var shape = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_shapes), _predictedShape);
         var code = (uint)(shape.CodeKey - _tableKey);
         if (ReferenceEquals(_continuing, loop) && loop.Iteration == _iteration + 1 && code < CodesPerTable
-            && ReferenceEquals(shape.Detail, detail) && shape.Look == Shape.LookOf(kind, WaitKind.None, hasTask: false, relatedTask: null)
+            && ReferenceEquals(shape.Detail, detail) && shape.Look == (int)kind
             && ReferenceEquals(shape.TaskName, "-")
-            && _entries.TryAddWithin(MaxSegmentLength - 1, (byte)(IterationAdvanced | (int)code)))
+            && TryAppend((byte)(IterationAdvanced | (int)code)))
         {
             loop.SkipTraceSequence();
             _iteration++;
@@ -156,6 +159,27 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
             _continuing = null;
             AddUnpredicted(loop, kind, null, "-", detail, WaitKind.None, null);
         }
+    }
+
+    /// <summary>
+    /// Appends <paramref name="entry"/> if it fits in the chunk being filled and does not begin a run of events (see
+    /// <see cref="MaxSegmentLength"/>); otherwise appends nothing and returns false.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryAppend(byte entry)
+    {
+        var entries = _entries;
+        var tail = entries.Tail;
+        var offset = entries.TailOffset;
+        if ((uint)offset < (uint)tail.Length && (offset & (MaxSegmentLength - 1)) != 0)
+        {
+            // Within the tail, as just tested: the JIT tests the bounds again after the second condition.
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tail), offset) = entry;
+            entries.TailOffset = offset + 1;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -420,9 +444,6 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         public readonly string? TaskName = taskName;
         public readonly string? Detail = detail;
         public readonly string? RelatedTask = relatedTask;
-
-        private const int HasTaskBit = 0x10000;
-        private const int HasRelatedTaskBit = 0x20000;
 
         /// <summary>The kind, the wait kind and whether the event has a task and a related task, in one number compared at once.</summary>
         public readonly int Look = look;
