@@ -261,6 +261,16 @@ public sealed partial class Loop
         }
     }
 
+    /// <summary>As <see cref="TraceCoroutineState(Coroutine, CoroutineState, CoroutineState)"/>, for a frame the caller knows <paramref name="task"/> drives.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void TraceCoroutineState(LoopTask task, Coroutine coroutine, CoroutineState from, CoroutineState to)
+    {
+        if (s_instrumentedLoops != 0 && from != to)
+        {
+            EmitCoroutineState(task, coroutine.DescribeStateChange(from, to));
+        }
+    }
+
     /// <summary>What a suspended task waits on, in words, and of which kind (also for state inspection).</summary>
     internal (WaitKind Kind, string Description) DescribeWait(WaitKind kind, Future? future)
     {
@@ -531,22 +541,28 @@ public sealed partial class Loop
         if (coroutine.Driver is { } driver)
         {
             // A coroutine's driver is always its task (StartAsTask, AttachTo): testing the cast would call a helper
-            // for every LoopTask<T>, at every state change. Apart from a coroutine no task drives (closed unstarted,
-            // or run by nothing yet), the event is about a task, and the recorder's comparisons know it.
-            var task = Unsafe.As<LoopTask>(driver);
-            var loop = task.Loop;
-            if (loop._soleRecorderLog is { } log)
-            {
-                log.Add(loop, TraceEventKind.CoroutineStateChanged, task, task.NameIfMade, detail);
-            }
-            else
-            {
-                loop.EmitToInstruments(TraceEventKind.CoroutineStateChanged, task, task.NameIfMade, detail, WaitKind.None, null);
-            }
+            // for every LoopTask<T>, at every state change.
+            EmitCoroutineState(Unsafe.As<LoopTask>(driver), detail);
         }
         else
         {
             EmitDriverlessCoroutineState(detail);
+        }
+    }
+
+    // A state change of a coroutine that a task drives: the event is about the task, and the recorder's comparisons
+    // know that it has one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void EmitCoroutineState(LoopTask task, string detail)
+    {
+        var loop = task.Loop;
+        if (loop._soleRecorderLog is { } log)
+        {
+            log.Add(loop, TraceEventKind.CoroutineStateChanged, task, task.NameIfMade, detail);
+        }
+        else
+        {
+            loop.EmitToInstruments(TraceEventKind.CoroutineStateChanged, task, task.NameIfMade, detail, WaitKind.None, null);
         }
     }
 }

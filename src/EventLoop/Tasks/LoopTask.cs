@@ -395,7 +395,7 @@ public partial class LoopTask : Future, ICoroutineDriver
         }
         else
         {
-            frame.ResumeChain();
+            frame.ResumeChain(this);
         }
 
         while (true)
@@ -421,11 +421,11 @@ public partial class LoopTask : Future, ICoroutineDriver
             }
             else
             {
-                frame.SuspendCallers();
+                frame.SuspendCallers(this);
                 return;
             }
 
-            frame.Resume();
+            frame.Resume(this);
         }
     }
 
