@@ -255,18 +255,33 @@ public abstract class Coroutine
         $"maximum coroutine depth exceeded starting '{Name}': more than {MaxDepth} coroutines await one another; "
         + "break the chain with a task (CreateTask) or a loop."));
 
-    /// <summary>Runs the coroutine until it suspends or completes.</summary>
-    internal void Resume()
+    /// <summary>Runs the coroutine, a frame of <paramref name="task"/>'s chain, until it suspends or completes.</summary>
+    internal void Resume(LoopTask task)
     {
-        State = CoroutineState.Running;
+        SetState(CoroutineState.Running, task);
         MoveNext();
+    }
+
+    /// <summary>
+    /// Sets the state of a frame of <paramref name="task"/>'s chain: as <see cref="State"/>, where the caller knows the
+    /// task that drives the frame, which a trace then does not look for at the root of the chain.
+    /// </summary>
+    private void SetState(CoroutineState value, LoopTask task)
+    {
+        // As in State's setter: the frames whose state changes are running or about to run, their own bits are right.
+        var current = OwnState;
+        if (value != current)
+        {
+            Loop.TraceCoroutineState(task, this, current, value);
+            _bits = (_bits & ~StateMask) | (int)value;
+        }
     }
 
     /// <summary>
     /// Resumes this innermost frame of a suspended chain. As in CPython, where resuming a task sends into every
     /// frame of its await chain, the callers are Running again too, outermost first.
     /// </summary>
-    internal void ResumeChain()
+    internal void ResumeChain(LoopTask task)
     {
         if (Loop.MayTraceCoroutineStates)
         {
@@ -290,7 +305,7 @@ public abstract class Coroutine
 
             for (var frame = root; frame is not null && frame != this; frame = frame.Awaiting)
             {
-                frame.State = CoroutineState.Running;
+                frame.SetState(CoroutineState.Running, task);
             }
         }
         else if ((_bits & CallersSuspendedBit) != 0)
@@ -307,11 +322,11 @@ public abstract class Coroutine
             }
         }
 
-        Resume();
+        Resume(task);
     }
 
-    /// <summary>This frame suspended: so does every caller awaiting it, innermost first.</summary>
-    internal void SuspendCallers()
+    /// <summary>This frame of <paramref name="task"/>'s chain suspended: so does every caller awaiting it, innermost first.</summary>
+    internal void SuspendCallers(LoopTask task)
     {
         if (!Loop.MayTraceCoroutineStates)
         {
@@ -324,7 +339,7 @@ public abstract class Coroutine
 
         for (var frame = Caller; frame is not null; frame = frame.Caller)
         {
-            frame.State = CoroutineState.Suspended;
+            frame.SetState(CoroutineState.Suspended, task);
         }
     }
 
@@ -457,9 +472,18 @@ public abstract class Coroutine
 
     private protected ICoroutineDriver MarkSuspended()
     {
-        State = CoroutineState.Suspended;
+        // The driver first: a traced state change then needs not look for it again.
+        var driver = Driver;
+        if (driver is null)
+        {
+            State = CoroutineState.Suspended;
+            _bits |= SuspendedOnceBit;
+            throw new InvalidOperationException($"coroutine '{Name}' suspended outside of a task.");
+        }
+
+        SetState(CoroutineState.Suspended, Unsafe.As<LoopTask>(driver));
         _bits |= SuspendedOnceBit;
-        return Driver ?? throw new InvalidOperationException($"coroutine '{Name}' suspended outside of a task.");
+        return driver;
     }
 
     private protected void Complete(Exception? error)

@@ -261,6 +261,16 @@ public sealed partial class Loop
         }
     }
 
+    /// <summary>As <see cref="TraceCoroutineState(Coroutine, CoroutineState, CoroutineState)"/>, for a frame the caller knows <paramref name="task"/> drives.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void TraceCoroutineState(LoopTask task, Coroutine coroutine, CoroutineState from, CoroutineState to)
+    {
+        if (s_instrumentedLoops != 0 && from != to)
+        {
+            EmitCoroutineState(task, coroutine.DescribeStateChange(from, to));
+        }
+    }
+
     /// <summary>What a suspended task waits on, in words, and of which kind (also for state inspection).</summary>
     internal (WaitKind Kind, string Description) DescribeWait(WaitKind kind, Future? future)
     {
@@ -515,6 +525,11 @@ public sealed partial class Loop
         }
     }
 
+    // A state change of a coroutine that no task drives (closed before it started): about no task, on the running loop.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void EmitDriverlessCoroutineState(string detail) =>
+        Running?.Emit(TraceEventKind.CoroutineStateChanged, null, detail);
+
     // Inlined into the few places that change a coroutine's state, behind their test for instruments: a traced step
     // changes states about six times, and a call for each cost about as much as the rest of their emission.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -523,17 +538,31 @@ public sealed partial class Loop
         // Described first (measured faster than after finding the loop): every coroutine keeps its texts, so a
         // coroutine whose own loop is not the one traced pays a lookup, not a string.
         var detail = coroutine.DescribeStateChange(from, to);
-        // A coroutine's driver is always its task (StartAsTask, AttachTo): testing the cast would call a helper for
-        // every LoopTask<T>, at every state change.
-        var task = coroutine.Driver is { } driver ? Unsafe.As<LoopTask>(driver) : null;
-        var loop = task is not null ? task.Loop : Running;
-        if (loop?._soleRecorderLog is { } log)
+        if (coroutine.Driver is { } driver)
         {
-            log.Add(loop, TraceEventKind.CoroutineStateChanged, task, TaskNameOf(task), detail);
+            // A coroutine's driver is always its task (StartAsTask, AttachTo): testing the cast would call a helper
+            // for every LoopTask<T>, at every state change.
+            EmitCoroutineState(Unsafe.As<LoopTask>(driver), detail);
         }
         else
         {
-            loop?.EmitToInstruments(TraceEventKind.CoroutineStateChanged, task, TaskNameOf(task), detail, WaitKind.None, null);
+            EmitDriverlessCoroutineState(detail);
+        }
+    }
+
+    // A state change of a coroutine that a task drives: the event is about the task, and the recorder's comparisons
+    // know that it has one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void EmitCoroutineState(LoopTask task, string detail)
+    {
+        var loop = task.Loop;
+        if (loop._soleRecorderLog is { } log)
+        {
+            log.Add(loop, TraceEventKind.CoroutineStateChanged, task, task.NameIfMade, detail);
+        }
+        else
+        {
+            loop.EmitToInstruments(TraceEventKind.CoroutineStateChanged, task, task.NameIfMade, detail, WaitKind.None, null);
         }
     }
 }

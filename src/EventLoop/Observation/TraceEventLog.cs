@@ -44,6 +44,9 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     private const int CodeBits = 7;
     private const int CodesPerTable = 1 << CodeBits;
     private const int ShapeCacheSize = 1024;
+    // A shape's look (see Shape.Look): whether the event has a task, and a related task.
+    private const int HasTaskBit = 0x10000;
+    private const int HasRelatedTaskBit = 0x20000;
 
     private readonly ChunkedList<byte> _entries = new(EntryChunkShift);
     // The tables of codes, one after another: the shape number of each code.
@@ -106,19 +109,22 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     /// <remarks>
     /// Inlined into each emission point of the loop. The common case, an event that continues the loop's run about
     /// the same task and has the shape predicted, is tested before anything is changed, so that whatever else may
-    /// happen is one call at the end.
+    /// happen is one call at the end. The tests are written out here rather than in small helpers: the loop's step
+    /// inlines this at half a dozen points, and with every helper an inlining of its own the JIT ran out of its
+    /// inlining budget and called the helpers (even the shape's comparison) at some of them.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(Loop loop, TraceEventKind kind, LoopTask? task, string? taskName, string? detail,
         WaitKind wait = WaitKind.None, string? relatedTask = null)
     {
-        var predicted = _predictedShape;
-        ref var shape = ref PredictedShape(predicted);
+        // The predicted shape, without a bounds check: a prediction is always a shape number the log has made (or 0).
+        ref var shape = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_shapes), _predictedShape);
         var code = (uint)(shape.CodeKey - _tableKey);
         // The entry is added last of all the tests: then the event is taken.
         if (ReferenceEquals(_continuing, loop) && (task is null || ReferenceEquals(task, _runTask)) && code < CodesPerTable
-            && shape.Is(Shape.Look(kind, wait, task is not null), taskName, detail, relatedTask)
-            && _entries.TryAddWithin(MaxSegmentLength - 1, (byte)code))
+            && ReferenceEquals(shape.Detail, detail) && shape.Look == ((int)kind | ((int)wait << 8) | (task is not null ? HasTaskBit : 0) | (relatedTask is not null ? HasRelatedTaskBit : 0))
+            && ReferenceEquals(shape.TaskName, taskName) && (relatedTask is null || ReferenceEquals(shape.RelatedTask, relatedTask))
+            && TryAppend((byte)code))
         {
             loop.SkipTraceSequence();
             _predictedShape = shape.Next;
@@ -137,12 +143,12 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddNextIteration(Loop loop, TraceEventKind kind, string detail)
     {
-        var predicted = _predictedShape;
-        ref var shape = ref PredictedShape(predicted);
+        ref var shape = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_shapes), _predictedShape);
         var code = (uint)(shape.CodeKey - _tableKey);
         if (ReferenceEquals(_continuing, loop) && loop.Iteration == _iteration + 1 && code < CodesPerTable
-            && shape.Is(Shape.Look(kind, WaitKind.None, hasTask: false), "-", detail, null)
-            && _entries.TryAddWithin(MaxSegmentLength - 1, (byte)(IterationAdvanced | (int)code)))
+            && ReferenceEquals(shape.Detail, detail) && shape.Look == (int)kind
+            && ReferenceEquals(shape.TaskName, "-")
+            && TryAppend((byte)(IterationAdvanced | (int)code)))
         {
             loop.SkipTraceSequence();
             _iteration++;
@@ -155,10 +161,26 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         }
     }
 
-    // The predicted shape, without a bounds check: a prediction is always a shape number the log has made (or 0).
+    /// <summary>
+    /// Appends <paramref name="entry"/> if it fits in the chunk being filled and does not begin a run of events (see
+    /// <see cref="MaxSegmentLength"/>); otherwise appends nothing and returns false.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref Shape PredictedShape(int predicted) =>
-        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_shapes), predicted);
+    private bool TryAppend(byte entry)
+    {
+        var entries = _entries;
+        var tail = entries.Tail;
+        var offset = entries.TailOffset;
+        if ((uint)offset < (uint)tail.Length && (offset & (MaxSegmentLength - 1)) != 0)
+        {
+            // Within the tail, as just tested: the JIT tests the bounds again after the second condition.
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tail), offset) = entry;
+            entries.TailOffset = offset + 1;
+            return true;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The loop that wrote last moved its clock, or its events may have gone elsewhere: its next event is checked
@@ -216,7 +238,7 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         var predicted = _predictedShape;
         ref var shape = ref _shapes[predicted];
         int number;
-        var look = Shape.Look(kind, wait, task is not null);
+        var look = Shape.LookOf(kind, wait, task is not null, relatedTask);
         if (shape.Is(look, taskName, detail, relatedTask))
         {
             number = predicted;
@@ -423,8 +445,8 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         public readonly string? Detail = detail;
         public readonly string? RelatedTask = relatedTask;
 
-        // The kind, the wait kind and whether the event has a task, in one number compared at once.
-        private readonly int _look = look;
+        /// <summary>The kind, the wait kind and whether the event has a task and a related task, in one number compared at once.</summary>
+        public readonly int Look = look;
 
         /// <summary>The shape that followed this one last time (0: none yet).</summary>
         public int Next;
@@ -432,17 +454,21 @@ internal sealed class TraceEventLog : IReadOnlyList<TraceEvent>
         /// <summary>The shape's code plus the key of the table it is in (0: in none yet).</summary>
         public int CodeKey;
 
-        public readonly TraceEventKind Kind => (TraceEventKind)(byte)_look;
+        public readonly TraceEventKind Kind => (TraceEventKind)(byte)Look;
 
-        public readonly WaitKind Wait => (WaitKind)(byte)(_look >> 8);
+        public readonly WaitKind Wait => (WaitKind)(byte)(Look >> 8);
 
-        public readonly bool HasTask => (_look & 0x10000) != 0;
+        public readonly bool HasTask => (Look & HasTaskBit) != 0;
 
-        public static int Look(TraceEventKind kind, WaitKind wait, bool hasTask) =>
-            (byte)kind | ((byte)wait << 8) | (hasTask ? 0x10000 : 0);
+        public static int LookOf(TraceEventKind kind, WaitKind wait, bool hasTask, string? relatedTask) =>
+            (byte)kind | ((byte)wait << 8) | (hasTask ? HasTaskBit : 0) | (relatedTask is not null ? HasRelatedTaskBit : 0);
 
+        /// <remarks>
+        /// The look says whether the event has a related task, which nearly none has: where the caller passes none,
+        /// the comparison of the related task folds away.
+        /// </remarks>
         public readonly bool Is(int look, string? taskName, string? detail, string? relatedTask) =>
-            ReferenceEquals(Detail, detail) && _look == look && ReferenceEquals(TaskName, taskName)
-            && ReferenceEquals(RelatedTask, relatedTask);
+            ReferenceEquals(Detail, detail) && Look == look && ReferenceEquals(TaskName, taskName)
+            && (relatedTask is null || ReferenceEquals(RelatedTask, relatedTask));
     }
 }

@@ -68,7 +68,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     internal virtual bool HasImmutableResult => false;
 
     /// <summary>The name if it exists as a string already (given, or formatted once asked for), else null.</summary>
-    internal string? NameIfMade => TaskExtrasOrNull?.Name;
+    internal string? NameIfMade => (ExtraSlot as LoopTaskExtras)?.Name;
 
     /// <summary>The name a task gets when it is given none (what <see cref="Name"/> is until a rename).</summary>
     internal string DefaultName => $"Task-{Loop.TaskNumberOf(Id)}";
@@ -396,7 +396,7 @@ public partial class LoopTask : Future, ICoroutineDriver
         }
         else
         {
-            frame.ResumeChain();
+            frame.ResumeChain(this);
         }
 
         while (true)
@@ -429,11 +429,11 @@ public partial class LoopTask : Future, ICoroutineDriver
                     SuspendOnYield(frame);
                 }
 
-                frame.SuspendCallers();
+                frame.SuspendCallers(this);
                 return;
             }
 
-            frame.Resume();
+            frame.Resume(this);
         }
     }
 
