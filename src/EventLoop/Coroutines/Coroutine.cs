@@ -447,19 +447,15 @@ public abstract class Coroutine
     }
 
     /// <summary>
-    /// The coroutine yields bare (<c>Sleep(0)</c>): it is Suspended, and the task, which resumed it and gets control
-    /// back as soon as it returns, schedules its next step (see <see cref="TakeYielded"/>). A yield cannot fail, so it
-    /// needs nothing from the task inside the coroutine's step, and the task is not looked for: finding it is a walk to
-    /// the root of the chain.
+    /// The coroutine yields bare (<c>Sleep(0)</c>). The task, which resumed it and gets control back as soon as it
+    /// returns, makes it Suspended and schedules its next step (see <see cref="SuspendIfYielded"/>): a yield cannot
+    /// fail, so it needs nothing from the task inside the coroutine's step, and neither the state change nor its trace
+    /// has to look for the task at the root of the chain.
     /// </summary>
-    private protected void MarkYielded()
-    {
-        State = CoroutineState.Suspended;
-        _bits |= SuspendedOnceBit | YieldedBit;
-    }
+    private protected void MarkYielded() => _bits |= SuspendedOnceBit | YieldedBit;
 
-    /// <summary>True once after the coroutine yielded bare (see <see cref="MarkYielded"/>).</summary>
-    internal bool TakeYielded()
+    /// <summary>If the coroutine, a frame of <paramref name="task"/>'s chain, just yielded bare: makes it Suspended, and says so.</summary>
+    internal bool SuspendIfYielded(LoopTask task)
     {
         if ((_bits & YieldedBit) == 0)
         {
@@ -467,6 +463,7 @@ public abstract class Coroutine
         }
 
         _bits &= ~YieldedBit;
+        SetState(CoroutineState.Suspended, task);
         return true;
     }
 

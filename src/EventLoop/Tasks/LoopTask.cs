@@ -424,7 +424,7 @@ public partial class LoopTask : Future, ICoroutineDriver
             }
             else
             {
-                if (frame.TakeYielded())
+                if (frame.SuspendIfYielded(this))
                 {
                     SuspendOnYield(frame);
                 }
