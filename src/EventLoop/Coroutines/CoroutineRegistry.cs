@@ -47,36 +47,23 @@ internal sealed class CoroutineRegistry
     /// <summary>Takes <paramref name="coroutine"/>, which is on a list (see <see cref="IsLinked"/>), off it.</summary>
     public static void Remove(Coroutine coroutine)
     {
-        // The stores of null are spelled out: storing a constant null costs no write barrier.
         var previous = coroutine.RegistryPrevious;
-        if (coroutine.RegistryNext is CoroutineRegistry registry)
+        var next = coroutine.RegistryNext!;
+        if (next is CoroutineRegistry registry)
         {
-            if (previous is null)
-            {
-                registry._last = null;
-            }
-            else
-            {
-                registry._last = previous;
-                previous.RegistryNext = registry;
-                coroutine.RegistryPrevious = null;
-            }
+            registry._last = previous;
         }
         else
         {
-            var next = Unsafe.As<Coroutine>(coroutine.RegistryNext)!;
-            if (previous is null)
-            {
-                next.RegistryPrevious = null;
-            }
-            else
-            {
-                next.RegistryPrevious = previous;
-                previous.RegistryNext = next;
-                coroutine.RegistryPrevious = null;
-            }
+            Unsafe.As<Coroutine>(next).RegistryPrevious = previous;
         }
 
+        if (previous is not null)
+        {
+            previous.RegistryNext = next;
+        }
+
+        coroutine.RegistryPrevious = null;
         coroutine.RegistryNext = null;
     }
 
