@@ -39,8 +39,9 @@ internal static class ScaleRunner
         var w4Bytes = 0.0;
         foreach (var name in new[] { "W3", "W4" })
         {
-            // Times first: measured after the memory's million pending tasks (and its full collections), W3 at
-            // N = 1,000 ran four times slower in every round.
+            // Times first: measured after the memory's million pending tasks, W3 at N = 1,000 ran four times slower in
+            // every round, because the JIT's profile-guided optimization had compiled the hot methods from that run
+            // (with DOTNET_TieredPGO=0 it did not happen).
             var nanoseconds = Measure(name, n => Time(name, n), rounds);
             Console.Error.WriteLine($"{name}: memory at {Sizes[^1]}");
             var bytes = PeakBytesPerTask(name, Sizes[^1]);
