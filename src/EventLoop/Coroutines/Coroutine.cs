@@ -103,10 +103,10 @@ public abstract class Coroutine
         }
     }
 
-    // The state, the depth and the callee-pending flag share one int (see the constants): apart, they made every
-    // coroutine 8 B bigger. The flag is set from the await of a coroutine that has not started (then Awaiting is that
-    // callee) until the task starts it: a flag rather than a second reference, which would cost a field and write
-    // barriers per await.
+    // The state, the depth and the flags share one int (see the constants): apart, they made every coroutine bigger.
+    // The callee-pending flag is set from the await of a coroutine that has not started (then Awaiting is that callee)
+    // until the task starts it: a flag rather than a second reference, which would cost a field and write barriers per
+    // await.
     private int _bits;
 
     /// <summary>How many callers this coroutine has in its await chain.</summary>
@@ -469,18 +469,12 @@ public abstract class Coroutine
 
     private protected ICoroutineDriver MarkSuspended()
     {
-        // The driver first: a traced state change then needs not look for it again.
-        var driver = Driver;
-        if (driver is null)
-        {
-            State = CoroutineState.Suspended;
-            _bits |= SuspendedOnceBit;
-            throw new InvalidOperationException($"coroutine '{Name}' suspended outside of a task.");
-        }
-
-        SetState(CoroutineState.Suspended, Unsafe.As<LoopTask>(driver));
+        // Only a task resumes a coroutine (Resume), so the chain of one that suspends leads to it. Found first, so
+        // that a traced state change need not look for it again.
+        var task = Unsafe.As<LoopTask>(Driver!);
+        SetState(CoroutineState.Suspended, task);
         _bits |= SuspendedOnceBit;
-        return driver;
+        return task;
     }
 
     private protected void Complete(Exception? error)
