@@ -37,7 +37,7 @@ internal sealed class PendingTaskList
         }
 
         task.Registered = true;
-        _last.Items[_lastCount++] = task;
+        _last.Items[_lastCount++].Task = task;
         _pending++;
     }
 
@@ -60,7 +60,7 @@ internal sealed class PendingTaskList
             var count = block == _last ? _lastCount : BlockSize;
             for (var i = 0; i < count; i++)
             {
-                if (block.Items[i] is { Registered: true } task)
+                if (block.Items[i].Task is { Registered: true } task)
                 {
                     tasks.Add(task);
                 }
@@ -80,9 +80,7 @@ internal sealed class PendingTaskList
             var count = block == _last ? _lastCount : BlockSize;
             for (var i = 0; i < count; i++)
             {
-                var task = block.Items[i];
-                block.Items[i] = null;
-                if (task is not { Registered: true })
+                if (block.Items[i].Task is not { Registered: true } task)
                 {
                     continue;
                 }
@@ -93,10 +91,12 @@ internal sealed class PendingTaskList
                     targetIndex = 0;
                 }
 
-                target.Items[targetIndex++] = task;
+                target.Items[targetIndex++].Task = task;
             }
         }
 
+        // What is left of the new last block held tasks moved forward or finished: cleared so it keeps none alive.
+        Array.Clear(target.Items, targetIndex, BlockSize - targetIndex);
         target.Next = null;
         _last = target;
         _lastCount = targetIndex;
@@ -105,8 +105,17 @@ internal sealed class PendingTaskList
 
     private sealed class Block
     {
-        public readonly LoopTask?[] Items = new LoopTask?[BlockSize];
+        public readonly Slot[] Items = new Slot[BlockSize];
 
         public Block? Next;
+    }
+
+    /// <summary>
+    /// A struct around the reference: a store into a <c>LoopTask[]</c> goes through the array covariance check (a
+    /// helper call, since tasks have subclasses) before its write barrier; a store into a struct's field does not.
+    /// </summary>
+    private struct Slot
+    {
+        public LoopTask? Task;
     }
 }

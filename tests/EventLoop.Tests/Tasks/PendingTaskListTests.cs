@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CsCheck;
 
 namespace EventLoop.Tests.Tasks;
@@ -53,5 +54,29 @@ public class PendingTaskListTests
                 Assert.Equal(model, list.ToList());
             }
         }, iter: 200, threads: 1);
+    }
+
+    [Fact]
+    public void Holds_no_more_finished_tasks_than_its_slack()
+    {
+        using var loop = new Loop();
+        var finished = RunTasksToTheEnd(loop, 1000);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // The list compacts once the finished tasks outnumber the pending ones (here the main task) by its slack of
+        // 64: no more than that may still be held, whatever the compactions moved where.
+        Assert.InRange(finished.Count(task => task.IsAlive), 0, 65);
+    }
+
+    // Apart, so that no local of the test keeps a task alive.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference[] RunTasksToTheEnd(Loop loop, int count)
+    {
+        var tasks = Enumerable.Range(0, count).Select(_ => new WeakReference(loop.CreateTask(Empty()))).ToArray();
+        loop.RunUntilComplete(Asyncio.Sleep(1));
+        Assert.DoesNotContain(tasks, task => task.Target is LoopTask { Done: false });
+        return tasks;
     }
 }
