@@ -5,9 +5,10 @@ using System.Text;
 namespace EventLoop.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/EventLoop.Benchmarks -- scale [--rounds R]</c>: W3 (spawn) and W4 (timers) at
-/// N = 10^3 to 10^6 on the library, in ns per task, and the memory each pending task holds at 10^6 (measured when
-/// every task exists and none has finished). Prints a markdown table.
+/// <c>dotnet run -c Release --project tests/EventLoop.Benchmarks -- scale [--rounds R] [--no-python]</c>: W3 (spawn) and
+/// W4 (timers) at N = 10^3 to 10^6 on the library, in ns per task, and the memory each pending task holds at 10^6
+/// (measured when every task exists and none has finished); then the same sizes on CPython (when python3 is present),
+/// whose own growth from 10^3 to 10^6 is the reference for the library's. Prints a markdown table.
 /// </summary>
 internal static class ScaleRunner
 {
@@ -19,14 +20,21 @@ internal static class ScaleRunner
     public static int Run(string[] args)
     {
         var rounds = 3;
-        if (args is ["--rounds", var value])
+        var usePython = true;
+        for (var i = 0; i < args.Length; i++)
         {
-            rounds = int.Parse(value, CultureInfo.InvariantCulture);
-        }
-        else if (args.Length > 0)
-        {
-            Console.Error.WriteLine("use scale [--rounds R]");
-            return 2;
+            switch (args[i])
+            {
+                case "--rounds" when i + 1 < args.Length:
+                    rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--no-python":
+                    usePython = false;
+                    break;
+                default:
+                    Console.Error.WriteLine($"unknown argument '{args[i]}': use scale [--rounds R] [--no-python]");
+                    return 2;
+            }
         }
 
         var text = new StringBuilder();
@@ -55,6 +63,22 @@ internal static class ScaleRunner
         var baseline = Measure("GC alone", n => SurvivorBaseline.Time(n, objects, MinimumMeasurement), rounds);
         text.AppendLine(Row(string.Create(CultureInfo.InvariantCulture, $"GC alone: {objects} objects of {SurvivorBaseline.ObjectSize} B per task, W4's lifetimes"),
             baseline, "–"));
+
+        // CPython's rows last, once the library's are measured: a run of W4 at 10^6 takes CPython about half a
+        // minute, so its sizes are run once per round, with no warm-up (an interpreter has no JIT to warm).
+        using var python = usePython ? PythonWorkloads.TryStart() : null;
+        if (python is not null)
+        {
+            foreach (var name in new[] { "W3", "W4" })
+            {
+                var nanoseconds = Sizes.Select(n =>
+                {
+                    Console.Error.WriteLine($"CPython {name} at {n}");
+                    return Median(Enumerable.Range(0, rounds).Select(_ => 1e9 / python.Time(name, n)));
+                }).ToList();
+                text.AppendLine(Row($"{name} on CPython {python.Version}", nanoseconds, "–"));
+            }
+        }
 
         Console.WriteLine(text.ToString());
         return 0;
