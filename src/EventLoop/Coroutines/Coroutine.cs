@@ -10,8 +10,8 @@ namespace EventLoop;
 /// </summary>
 /// <remarks>
 /// Awaited inside another coroutine, it runs inline as part of the awaiting task; awaited by plain
-/// <c>async Task</c> code, it runs in a task of its own on the running loop. A coroutine never awaited is reported as a <see cref="RuntimeWarning"/> when a loop
-/// on its thread closes.
+/// <c>async Task</c> code, it runs in a task of its own on the running loop. A coroutine never awaited is reported as
+/// a <see cref="RuntimeWarning"/> when a loop on its thread closes.
 /// </remarks>
 [AsyncMethodBuilder(typeof(CoroutineMethodBuilder))]
 public abstract class Coroutine
