@@ -15,6 +15,9 @@ internal static class CompareRunner
     /// <summary>A .NET measurement repeats the workload until this much time has passed, so that short runs are not all noise.</summary>
     private static readonly TimeSpan MinimumMeasurement = TimeSpan.FromMilliseconds(150);
 
+    /// <summary>How long each workload runs, untimed, before the rounds.</summary>
+    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(1);
+
     public static int Run(string[] args)
     {
         var rounds = 5;
@@ -49,8 +52,12 @@ internal static class CompareRunner
             result.LibraryCounts = LibraryWorkloads.Run(LibraryWorkloads.Prepare(workload.Program, workload.N), workload.NewInstrument());
             result.PythonCounts = python?.Count(workload.Program, workload.N);
 
-            // A discarded measurement of each, so that the rounds time tier-1 code (tiering needs many calls and some time).
-            for (var warmup = 0; warmup < 2; warmup++)
+            // Discarded measurements of each, at least two and for at least WarmUpTime, so that the rounds time tier-1
+            // code: the runtime compiles the hot methods again, optimized, only some time after their first calls, and
+            // with two measurements alone (300 ms), W1 timed right after them ran anywhere from 18M to 31M switches a
+            // second from one process to the next.
+            var start = Stopwatch.GetTimestamp();
+            for (var runs = 0; runs < 2 || Stopwatch.GetElapsedTime(start) < WarmUpTime; runs++)
             {
                 MeasureLibrary(workload);
                 if (workload.OnAsyncContext)
