@@ -54,7 +54,7 @@ internal static class CompareRunner
 
             // Discarded measurements of each, at least two and for at least WarmUpTime, so that the rounds time tier-1
             // code: the runtime compiles the hot methods again, optimized, only some time after their first calls, and
-            // with two measurements alone (300 ms), W1 timed right after them ran anywhere from 18M to 31M switches a
+            // with two measurements alone (300 ms), W1 timed right after them ran anywhere from 17M to 34M switches a
             // second from one process to the next.
             var start = Stopwatch.GetTimestamp();
             for (var runs = 0; runs < 2 || Stopwatch.GetElapsedTime(start) < WarmUpTime; runs++)
