@@ -15,34 +15,16 @@ internal static class CompareRunner
     /// <summary>A .NET measurement repeats the workload until this much time has passed, so that short runs are not all noise.</summary>
     private static readonly TimeSpan MinimumMeasurement = TimeSpan.FromMilliseconds(150);
 
-    /// <summary>How long each workload runs, untimed, before the rounds.</summary>
-    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(1);
-
     public static int Run(string[] args)
     {
-        var rounds = 5;
-        var workloads = Workload.All;
-        var usePython = true;
-        for (var i = 0; i < args.Length; i++)
+        if (RunnerArguments.Parse(args, "compare", defaultRounds: 5, takesOnly: true) is not { } arguments)
         {
-            switch (args[i])
-            {
-                case "--rounds" when i + 1 < args.Length:
-                    rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
-                    break;
-                case "--only" when i + 1 < args.Length:
-                    workloads = [.. args[++i].Split(',').Select(Workload.Get)];
-                    break;
-                case "--no-python":
-                    usePython = false;
-                    break;
-                default:
-                    Console.Error.WriteLine($"unknown argument '{args[i]}': use compare [--rounds R] [--only W1,W2] [--no-python]");
-                    return 2;
-            }
+            return 2;
         }
 
-        using var python = usePython ? PythonWorkloads.TryStart() : null;
+        var rounds = arguments.Rounds;
+        var workloads = arguments.Only is { } only ? [.. only.Select(Workload.Get)] : Workload.All;
+        using var python = arguments.UsePython ? PythonWorkloads.TryStart() : null;
         var results = workloads.ToDictionary(w => w.Name, w => new Result(w));
 
         foreach (var result in results.Values)
@@ -52,19 +34,15 @@ internal static class CompareRunner
             result.LibraryCounts = LibraryWorkloads.Run(LibraryWorkloads.Prepare(workload.Program, workload.N), workload.NewInstrument());
             result.PythonCounts = python?.Count(workload.Program, workload.N);
 
-            // Discarded measurements of each, at least two and for at least WarmUpTime, so that the rounds time tier-1
-            // code: the runtime compiles the hot methods again, optimized, only some time after their first calls, and
-            // with two measurements alone (300 ms), W1 timed right after them ran anywhere from 17M to 34M switches a
-            // second from one process to the next.
-            var start = Stopwatch.GetTimestamp();
-            for (var runs = 0; runs < 2 || Stopwatch.GetElapsedTime(start) < WarmUpTime; runs++)
+            // Discarded measurements of each, so that the rounds time optimized code.
+            WarmUp.Run(() =>
             {
                 MeasureLibrary(workload);
                 if (workload.OnAsyncContext)
                 {
                     MeasureAsyncContext(workload);
                 }
-            }
+            });
         }
 
         for (var round = 1; round <= rounds; round++)

@@ -17,29 +17,14 @@ internal static class ScaleRunner
     /// <summary>Small sizes are repeated until this much time has passed, so that they are not all noise.</summary>
     private static readonly TimeSpan MinimumMeasurement = TimeSpan.FromMilliseconds(150);
 
-    /// <summary>How long each size runs before it is timed (see <see cref="WarmUp"/>).</summary>
-    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(1);
-
     public static int Run(string[] args)
     {
-        var rounds = 3;
-        var usePython = true;
-        for (var i = 0; i < args.Length; i++)
+        if (RunnerArguments.Parse(args, "scale", defaultRounds: 3, takesOnly: false) is not { } arguments)
         {
-            switch (args[i])
-            {
-                case "--rounds" when i + 1 < args.Length:
-                    rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
-                    break;
-                case "--no-python":
-                    usePython = false;
-                    break;
-                default:
-                    Console.Error.WriteLine($"unknown argument '{args[i]}': use scale [--rounds R] [--no-python]");
-                    return 2;
-            }
+            return 2;
         }
 
+        var rounds = arguments.Rounds;
         var text = new StringBuilder();
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}; median of {rounds} rounds."));
@@ -69,7 +54,7 @@ internal static class ScaleRunner
 
         // CPython's rows last, once the library's are measured: a run of W4 at 10^6 takes CPython about half a
         // minute, so its sizes are run once per round, with no warm-up (an interpreter has no JIT to warm).
-        using var python = usePython ? PythonWorkloads.TryStart() : null;
+        using var python = arguments.UsePython ? PythonWorkloads.TryStart() : null;
         if (python is not null)
         {
             foreach (var name in new[] { "W3", "W4" })
@@ -93,26 +78,11 @@ internal static class ScaleRunner
         foreach (var n in Sizes)
         {
             Console.Error.WriteLine($"{name} at {n}");
-            WarmUp(time, n);
+            WarmUp.Run(() => time(n));
             nanoseconds.Add(Median(Enumerable.Range(0, rounds).Select(_ => time(n))));
         }
 
         return nanoseconds;
-    }
-
-    /// <summary>
-    /// Runs a size at least twice and for at least <see cref="WarmUpTime"/> before it is timed: the runtime compiles the
-    /// hot methods again, optimized, only some time after their first calls, and after two runs of 150 ms the first size
-    /// of the process still ran partly unoptimized code (W3 at N = 1,000 measured 97 to 558 ns per task in one round
-    /// against 71 in the next).
-    /// </summary>
-    private static void WarmUp(Func<int, double> time, int n)
-    {
-        var start = Stopwatch.GetTimestamp();
-        for (var runs = 0; runs < 2 || Stopwatch.GetElapsedTime(start) < WarmUpTime; runs++)
-        {
-            time(n);
-        }
     }
 
     private static string Row(string name, List<double> nanoseconds, string bytes) => string.Create(CultureInfo.InvariantCulture,

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace EventLoop.Benchmarks;
+
+/// <summary>The options <c>compare</c> and <c>scale</c> share: <c>--rounds R</c>, <c>--no-python</c>, and for <c>compare</c> <c>--only W1,W4</c>.</summary>
+/// <param name="Rounds">How many timed rounds; the tables show their medians.</param>
+/// <param name="UsePython">False with <c>--no-python</c>: the CPython side is left out.</param>
+/// <param name="Only">The workloads named with <c>--only</c>, or null for all of them.</param>
+internal sealed record RunnerArguments(int Rounds, bool UsePython, string[]? Only)
+{
+    /// <summary>
+    /// Reads <paramref name="args"/> for the runner <paramref name="command"/>; on an argument it does not know (or
+    /// <c>--only</c> where <paramref name="takesOnly"/> is false) it prints the usage and returns null.
+    /// </summary>
+    public static RunnerArguments? Parse(string[] args, string command, int defaultRounds, bool takesOnly)
+    {
+        var arguments = new RunnerArguments(defaultRounds, UsePython: true, Only: null);
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--rounds" when i + 1 < args.Length:
+                    arguments = arguments with { Rounds = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+                    break;
+                case "--only" when takesOnly && i + 1 < args.Length:
+                    arguments = arguments with { Only = args[++i].Split(',') };
+                    break;
+                case "--no-python":
+                    arguments = arguments with { UsePython = false };
+                    break;
+                default:
+                    Console.Error.WriteLine(
+                        $"unknown argument '{args[i]}': use {command} [--rounds R]{(takesOnly ? " [--only W1,W2]" : "")} [--no-python]");
+                    return null;
+            }
+        }
+
+        return arguments;
+    }
+}
