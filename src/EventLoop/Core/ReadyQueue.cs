@@ -126,17 +126,8 @@ internal sealed class ReadyQueue
 
     private sealed class Block
     {
-        public readonly Slot[] Items = new Slot[BlockSize];
+        public readonly Slot<object>[] Items = new Slot<object>[BlockSize];
 
         public Block? Next;
-    }
-
-    /// <summary>
-    /// A struct around the reference: a store into an <c>object[]</c> goes through the array covariance check, a helper
-    /// call at every enqueue, before its write barrier; a store into a struct's field in an array does not.
-    /// </summary>
-    private struct Slot
-    {
-        public object? Value;
     }
 }

@@ -37,7 +37,7 @@ internal sealed class PendingTaskList
         }
 
         task.Registered = true;
-        _last.Items[_lastCount++].Task = task;
+        _last.Items[_lastCount++].Value = task;
         _pending++;
     }
 
@@ -60,7 +60,7 @@ internal sealed class PendingTaskList
             var count = block == _last ? _lastCount : BlockSize;
             for (var i = 0; i < count; i++)
             {
-                if (block.Items[i].Task is { Registered: true } task)
+                if (block.Items[i].Value is { Registered: true } task)
                 {
                     tasks.Add(task);
                 }
@@ -80,7 +80,7 @@ internal sealed class PendingTaskList
             var count = block == _last ? _lastCount : BlockSize;
             for (var i = 0; i < count; i++)
             {
-                if (block.Items[i].Task is not { Registered: true } task)
+                if (block.Items[i].Value is not { Registered: true } task)
                 {
                     continue;
                 }
@@ -91,7 +91,7 @@ internal sealed class PendingTaskList
                     targetIndex = 0;
                 }
 
-                target.Items[targetIndex++].Task = task;
+                target.Items[targetIndex++].Value = task;
             }
         }
 
@@ -105,17 +105,8 @@ internal sealed class PendingTaskList
 
     private sealed class Block
     {
-        public readonly Slot[] Items = new Slot[BlockSize];
+        public readonly Slot<LoopTask>[] Items = new Slot<LoopTask>[BlockSize];
 
         public Block? Next;
-    }
-
-    /// <summary>
-    /// A struct around the reference: a store into a <c>LoopTask[]</c> goes through the array covariance check (a
-    /// helper call, since tasks have subclasses) before its write barrier; a store into a struct's field does not.
-    /// </summary>
-    private struct Slot
-    {
-        public LoopTask? Task;
     }
 }
