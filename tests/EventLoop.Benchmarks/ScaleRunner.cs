@@ -59,11 +59,7 @@ internal static class ScaleRunner
         {
             foreach (var name in new[] { "W3", "W4" })
             {
-                var nanoseconds = Sizes.Select(n =>
-                {
-                    Console.Error.WriteLine($"CPython {name} at {n}");
-                    return Median(Enumerable.Range(0, rounds).Select(_ => 1e9 / python.Time(name, n)));
-                }).ToList();
+                var nanoseconds = Measure($"CPython {name}", n => 1e9 / python.Time(name, n), rounds, warmUp: false);
                 text.AppendLine(Row($"{name} on CPython {python.Version}", nanoseconds, "–"));
             }
         }
@@ -72,13 +68,17 @@ internal static class ScaleRunner
         return 0;
     }
 
-    private static List<double> Measure(string name, Func<int, double> time, int rounds)
+    private static List<double> Measure(string name, Func<int, double> time, int rounds, bool warmUp = true)
     {
         var nanoseconds = new List<double>();
         foreach (var n in Sizes)
         {
             Console.Error.WriteLine($"{name} at {n}");
-            WarmUp.Run(() => time(n));
+            if (warmUp)
+            {
+                WarmUp.Run(() => time(n));
+            }
+
             nanoseconds.Add(Median(Enumerable.Range(0, rounds).Select(_ => time(n))));
         }
 
