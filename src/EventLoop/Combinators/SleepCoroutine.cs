@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EventLoop;
 
 /// <summary>
@@ -9,6 +11,12 @@ namespace EventLoop;
 /// The sleep is its own timer (CPython's <c>call_later(delay, _set_result_unless_cancelled, future)</c>): nobody
 /// outside the sleep ever sees that handle, so the heap holds the sleep itself instead of a <see cref="TimerHandle"/>
 /// per call. It is scheduled, fired, cancelled, dropped and traced exactly as that handle was.
+/// <para>
+/// It is also, until somebody asks for it, the future: the task waits on the sleep itself, and a timer that fires
+/// wakes the task as the future's result would. The future CPython's sleep awaits is made only when something needs
+/// it (<see cref="LoopTask.WaitingOn"/>, a cancellation, a trace, an inspection), in the state it would be in by then,
+/// and from then on the sleep goes through it. Most sleeps just run out, and a sleeping task holds one object less.
+/// </para>
 /// </remarks>
 internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
 {
@@ -19,10 +27,12 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
     private const long ScheduledBit = 1L << 62;
     private const long CancelledBit = 1L << 61;
     private const long CreatedBit = 1L << 60;
-    private const long SequenceMask = CreatedBit - 1;
+    // The timer fired while the task waited on the sleep itself (no future yet): the future would have its result.
+    private const long FiredBit = 1L << 59;
+    private const long SequenceMask = FiredBit - 1;
 
-    // The future the sleep awaits; null until the sleep starts.
-    private Future<bool>? _future;
+    // Null until the sleep starts; then the task that waits on the sleep, until a future stands for it (see Future).
+    private object? _waiter;
     // The delay until the sleep starts, then the timer's deadline: the delay is not needed once the deadline exists.
     private double _delayThenWhen;
     private long _sequenceAndFlags;
@@ -43,26 +53,73 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
         set => _sequenceAndFlags = value ? _sequenceAndFlags | ScheduledBit : _sequenceAndFlags & ~ScheduledBit;
     }
 
-    object? IScheduledTimer.State => _future;
+    // Only a future somebody asked for can be looked for by its timer (see Loop.DescribeWait).
+    object? IScheduledTimer.State => _waiter as Future<bool>;
 
     string IScheduledTimer.CallbackName => nameof(Asyncio.SetResultUnlessCancelled);
 
     internal override string DescribeStateChange(CoroutineState from, CoroutineState to) => s_stateChanges.Get(from, to);
 
-    void IScheduledTimer.Fire() => Asyncio.SetResultUnlessCancelled(_future!);
+    void IScheduledTimer.Fire()
+    {
+        if (_waiter is Future<bool> future)
+        {
+            Asyncio.SetResultUnlessCancelled(future);
+            return;
+        }
+
+        // The task waits on the sleep itself, which nothing but a future could have cancelled: the result is set.
+        var task = Unsafe.As<LoopTask>(_waiter)!;
+        _sequenceAndFlags |= FiredBit;
+        task.Loop.ScheduleWakeup(LoopTask.WakeupCallback, task);
+    }
 
     Handle IScheduledTimer.ToHandle() => new TimerHandle(
-        _future!.Loop, _delayThenWhen, _sequenceAndFlags & SequenceMask, Asyncio.SetResultUnlessCancelled, _future);
+        TaskLoop, _delayThenWhen, _sequenceAndFlags & SequenceMask, Asyncio.SetResultUnlessCancelled, Future);
+
+    /// <summary>
+    /// The future the sleep awaits (CPython's <c>future</c> in <c>asyncio.sleep</c>), made when first asked for: pending
+    /// with the task's wake-up as its callback while the timer has not fired, done with its result once it has. The
+    /// task then waits on it, as it would have from the start.
+    /// </summary>
+    internal Future<bool> Future
+    {
+        get
+        {
+            if (_waiter is Future<bool> made)
+            {
+                return made;
+            }
+
+            var task = Unsafe.As<LoopTask>(_waiter)!;
+            var future = task.Loop.CreateFuture<bool>();
+            if ((_sequenceAndFlags & FiredBit) != 0)
+            {
+                // The wake-up is queued already, as the result's callback would have been.
+                future.SetResult(true);
+            }
+            else
+            {
+                future.AddWakeup(task);
+            }
+
+            _waiter = future;
+            WaitSlot = future;
+            return future;
+        }
+    }
+
+    private Loop TaskLoop => _waiter is Future<bool> future ? future.Loop : Unsafe.As<LoopTask>(_waiter)!.Loop;
 
     private protected override void MoveNext()
     {
-        if (_future is null)
+        if (_waiter is null)
         {
             Start();
         }
         else
         {
-            Wake(_future);
+            Wake();
         }
     }
 
@@ -71,17 +128,20 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
         try
         {
             Loop.CheckDelay(_delayThenWhen, "seconds");
-            var loop = Loop.GetRunningLoop();
-            var future = loop.CreateFuture<bool>();
+            // Only a task resumes a coroutine: the one that runs the sleep, on its loop, which is running. Its timer
+            // will wake that task, which waits on the sleep itself.
+            var task = Unsafe.As<LoopTask>(Driver!);
+            var loop = task.Loop;
             var when = loop.Time + _delayThenWhen;
             _sequenceAndFlags = loop.TakeTimerSequence(when) | ScheduledBit;
             _delayThenWhen = when;
-            _future = future;
+            _waiter = task;
             loop.ScheduleTimer(this);
             // The timer exists once it is scheduled and traced, as the handle CallAt returns: a failure before
             // that leaves no timer to cancel.
             _sequenceAndFlags |= CreatedBit;
-            MarkSuspended().SuspendOnFuture(this, future);
+            MarkSuspended(task);
+            task.SuspendOnSleep(this);
         }
         catch (Exception exception)
         {
@@ -90,14 +150,15 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
         }
     }
 
-    private void Wake(Future<bool> future)
+    private void Wake()
     {
         // What the future awaiter's GetResult does: a cancellation thrown in, or the future's own, ends the sleep.
+        // Without a future the timer fired, and only a cancellation thrown in can.
         Exception? error = null;
         try
         {
-            future.Loop.ThrowIfPendingThrow();
-            future.ThrowIfNotSuccessful();
+            TaskLoop.ThrowIfPendingThrow();
+            (_waiter as Future<bool>)?.ThrowIfNotSuccessful();
         }
         catch (Exception exception)
         {
@@ -113,7 +174,7 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
     {
         if ((_sequenceAndFlags & (CreatedBit | CancelledBit)) == CreatedBit)
         {
-            _future!.Loop.TimerCancelled(this);
+            TaskLoop.TimerCancelled(this);
             _sequenceAndFlags |= CancelledBit;
         }
     }

@@ -472,9 +472,15 @@ public abstract class Coroutine
         // Only a task resumes a coroutine (Resume), so the chain of one that suspends leads to it. Found first, so
         // that a traced state change need not look for it again.
         var task = Unsafe.As<LoopTask>(Driver!);
+        MarkSuspended(task);
+        return task;
+    }
+
+    /// <summary>As <see cref="MarkSuspended()"/>, for a frame that knows the task that drives it.</summary>
+    private protected void MarkSuspended(LoopTask task)
+    {
         SetState(CoroutineState.Suspended, task);
         _bits |= SuspendedOnceBit;
-        return task;
     }
 
     private protected void Complete(Exception? error)

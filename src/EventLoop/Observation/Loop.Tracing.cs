@@ -222,6 +222,16 @@ public sealed partial class Loop
         }
     }
 
+    /// <summary>As <see cref="TraceSuspending(WaitKind, Future?)"/> for a task that sleeps: a trace names the sleep's future.</summary>
+    internal void TraceSuspending(SleepCoroutine sleep)
+    {
+        if (_instruments is not null)
+        {
+            _traceWait = WaitKind.Future;
+            _traceWaitFuture = sleep.Future;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void TraceStepEntered(LoopTask task, Future? cancelledWaiter, Exception? pendingThrow)
     {

@@ -90,7 +90,8 @@ public partial class LoopTask : Future, ICoroutineDriver
     }
 
     /// <summary>The future the task is waiting for right now, if any (<c>_fut_waiter</c>).</summary>
-    public Future? WaitingOn => WaitingOnSlot as Future;
+    /// <remarks>A task that sleeps waits on its sleep until something asks for the future (see <see cref="SleepCoroutine"/>).</remarks>
+    public Future? WaitingOn => WaitingOnSlot is SleepCoroutine sleep ? sleep.Future : WaitingOnSlot as Future;
 
     /// <summary>The innermost coroutine of the task's await chain: the one that resumes next.</summary>
     public Coroutine CurrentFrame => _resumePoint;
@@ -109,7 +110,7 @@ public partial class LoopTask : Future, ICoroutineDriver
         TaskExtras.CancelsRequested++;
         Loop.TraceCancelRequested(this, message);
         SignalCancellationToken();
-        if (WaitingOnSlot is Future waitingOn && waitingOn.Cancel(message))
+        if (WaitingOn is { } waitingOn && waitingOn.Cancel(message))
         {
             return true;
         }
@@ -167,12 +168,13 @@ public partial class LoopTask : Future, ICoroutineDriver
     /// <summary>A task's step as a delegate: what a step in the ready queue runs, and what its handle names.</summary>
     internal static Action<object?> StepCallbackDelegate { get; } = StepCallback;
 
-    /// <summary>True while the task waits on a future (then what it has on the ready queue is its wake-up).</summary>
-    internal bool WaitsOnFuture => WaitingOnSlot is Future;
+    /// <summary>True while the task waits on a future or a sleep (then what it has on the ready queue is its wake-up).</summary>
+    internal bool WaitsOnFuture => WaitingOnSlot is SleepCoroutine or Future;
 
     /// <summary>
-    /// The future the task waits on, or, while it awaits something foreign, that awaiter's type (for the escape
-    /// report): kept by the frame that waits (see <see cref="Coroutine.WaitSlot"/>), not in a field of every task.
+    /// The future the task waits on, or the sleep that stands for its future until one is made, or, while it awaits
+    /// something foreign, that awaiter's type (for the escape report): kept by the frame that waits (see
+    /// <see cref="Coroutine.WaitSlot"/>), not in a field of every task.
     /// </summary>
     private object? WaitingOnSlot
     {
@@ -237,6 +239,21 @@ public partial class LoopTask : Future, ICoroutineDriver
         }
     }
 
+    /// <summary>
+    /// The frame, a timed sleep, waits for its timer: as <see cref="ICoroutineDriver.SuspendOnFuture"/> on the
+    /// sleep's future, without the future until something asks for it (see <see cref="SleepCoroutine"/>).
+    /// </summary>
+    internal void SuspendOnSleep(SleepCoroutine sleep)
+    {
+        _resumePoint = sleep;
+        WaitingOnSlot = sleep;
+        Loop.TraceSuspending(sleep);
+        if (_mustCancel && sleep.Future.Cancel(CancelMessage))
+        {
+            _mustCancel = false;
+        }
+    }
+
     Action ICoroutineDriver.SuspendOnForeign(Coroutine frame, Type awaiterType)
     {
         _resumePoint = frame;
@@ -262,8 +279,9 @@ public partial class LoopTask : Future, ICoroutineDriver
         // a future and that future's wake-up. One that was cancelled, or failed with a cancellation (a gather whose
         // child was cancelled), carries the cancellation to deliver: a pending cancel() must not replace it
         // (CPython's __wakeup and __step).
-        var future = (Future)WaitingOnSlot!;
-        Step(future.Cancelled || future.ExceptionUnchecked is OperationCanceledException ? future : null);
+        // A sleep without a future woke because its timer fired: nothing was cancelled.
+        var future = WaitingOnSlot as Future;
+        Step(future is not null && (future.Cancelled || future.ExceptionUnchecked is OperationCanceledException) ? future : null);
     }
 
     private void ResumeFromForeign()
