@@ -88,6 +88,35 @@ public sealed class FastPathSemanticsTests
         Assert.Equal(("cancelled: stop", 1.0), Asyncio.Run(Main()));
     }
 
+    [Fact]
+    public void Asking_another_thread_for_a_sleeping_task_s_future_is_refused_and_the_sleep_runs_out_as_before()
+    {
+        // The future a sleeping task waits on is made when first asked for (see SleepCoroutine): made on another
+        // thread it would race with the timer, so it is refused there, and the sleep is left as it was.
+        async Coroutine<string> Sleeper()
+        {
+            await Asyncio.Sleep(2);
+            return "slept";
+        }
+
+        async Coroutine<(string, string, double, bool)> Main()
+        {
+            var loop = Loop.GetRunningLoop();
+            var sleeper = Asyncio.CreateTask(Sleeper());
+            await Asyncio.Sleep(0);
+            Exception? fromThread = null;
+            var thread = new Thread(() => fromThread = Record.Exception(() => sleeper.WaitingOn));
+            thread.Start();
+            thread.Join();
+            var outcome = await sleeper;
+            return (fromThread?.GetType().Name ?? "none", outcome, loop.Time, sleeper.WaitingOn is null);
+        }
+
+        var (refusal, outcome, time, waitsOnNothing) = Asyncio.Run(Main());
+        Assert.Equal(nameof(InvalidOperationException), refusal);
+        Assert.Equal(("slept", 2.0, true), (outcome, time, waitsOnNothing));
+    }
+
     [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.NegativeInfinity)]

@@ -91,7 +91,10 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
                 return made;
             }
 
+            // Made on the loop's thread only: elsewhere it would race with the timer that fires, and a getter that
+            // changed nothing before must not corrupt the sleep now.
             var task = Unsafe.As<LoopTask>(_waiter)!;
+            task.Loop.CheckThread();
             var future = task.Loop.CreateFuture<bool>();
             if ((_sequenceAndFlags & FiredBit) != 0)
             {
