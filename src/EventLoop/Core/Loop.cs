@@ -221,19 +221,18 @@ public sealed partial class Loop : IDisposable
     }
 
     /// <summary>
-    /// Schedules a task's step (its first one) like <c>CallSoon</c>, but with no <see cref="Handle"/>: nobody can
-    /// cancel it, and queuing it allocates nothing.
+    /// Schedules a new task's first step like <c>CallSoon</c>, but with no <see cref="Handle"/>: nobody can cancel
+    /// it, and queuing it allocates nothing. The task's constructor checked the thread before anything else.
     /// </summary>
-    internal void ScheduleStep(LoopTask task)
+    internal void ScheduleFirstStep(LoopTask task)
     {
-        CheckThread();
         CheckNotClosed();
         Enqueue(ReadyCallback.StepOf(task));
     }
 
     /// <summary>
-    /// <see cref="ScheduleStep"/> for code that runs inside one of this loop's callbacks (a task rescheduling itself):
-    /// on the loop's thread, with the loop open, so nothing needs checking.
+    /// Schedules a task's next step from inside one of this loop's callbacks (a task rescheduling itself after a bare
+    /// yield): on the loop's thread, with the loop open, so nothing needs checking.
     /// </summary>
     internal void ScheduleStepFromCallback(LoopTask task)
     {

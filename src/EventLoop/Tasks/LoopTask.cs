@@ -44,7 +44,7 @@ public partial class LoopTask : Future, ICoroutineDriver
         coroutine.StartAsTask(this);
         _resumePoint = coroutine;
         loop.TraceTaskCreated(this);
-        loop.ScheduleStep(this);
+        loop.ScheduleFirstStep(this);
         loop.RegisterTask(this);
     }
 
