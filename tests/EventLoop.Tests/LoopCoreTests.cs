@@ -160,6 +160,34 @@ public sealed class LoopCoreTests
         Assert.True(posted);
     }
 
+    [Fact]
+    public void Creating_a_task_from_another_thread_while_the_loop_runs_is_refused_and_queues_nothing()
+    {
+        static async Coroutine<int> Work()
+        {
+            await Asyncio.Sleep(0);
+            return 1;
+        }
+
+        using var loop = new Loop();
+        Exception? fromThread = null;
+        var ready = -1;
+        loop.CallSoon(() =>
+        {
+            var thread = new Thread(() => fromThread = Record.Exception(() => loop.CreateTask(Work())));
+            thread.Start();
+            thread.Join();
+            loop.CallSoon(() =>
+            {
+                ready = loop.AllTasks().Count;
+                loop.Stop();
+            });
+        });
+        loop.RunForever();
+        Assert.Contains("CallSoonThreadsafe", Assert.IsType<InvalidOperationException>(fromThread).Message);
+        Assert.Equal(0, ready);
+    }
+
     [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
