@@ -22,7 +22,7 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
 {
     private static readonly StateChangeTexts s_stateChanges = new("Sleep");
 
-    // The timer's flags share a field with its sequence (which a loop could not push past 2^60 in centuries): a
+    // The timer's flags share a field with its sequence (which a loop could not push past 2^59 in centuries): a
     // field of their own made every sleep 8 B bigger.
     private const long ScheduledBit = 1L << 62;
     private const long CancelledBit = 1L << 61;
