@@ -90,7 +90,11 @@ public partial class LoopTask : Future, ICoroutineDriver
     }
 
     /// <summary>The future the task is waiting for right now, if any (<c>_fut_waiter</c>).</summary>
-    /// <remarks>A task that sleeps waits on its sleep until something asks for the future (see <see cref="SleepCoroutine"/>).</remarks>
+    /// <remarks>
+    /// A task in a timed sleep gets its sleep's future when this is first read, and keeps that future from then on.
+    /// While the loop runs, that first read must come from the loop's thread: elsewhere it throws
+    /// <see cref="InvalidOperationException"/>.
+    /// </remarks>
     public Future? WaitingOn => WaitingOnSlot is SleepCoroutine sleep ? sleep.Future : WaitingOnSlot as Future;
 
     /// <summary>The innermost coroutine of the task's await chain: the one that resumes next.</summary>
