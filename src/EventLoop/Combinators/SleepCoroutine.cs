@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace EventLoop;
@@ -106,6 +107,9 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
                 future.AddWakeup(task);
             }
 
+            // The task waits on the sleep (its frame's wait slot holds the sleep) whenever anything asks: it waits on the
+            // future instead.
+            Debug.Assert(WaitSlot == this, "the future is made only while the task waits on the sleep");
             _waiter = future;
             WaitSlot = future;
             return future;

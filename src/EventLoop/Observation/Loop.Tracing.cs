@@ -34,6 +34,9 @@ public sealed partial class Loop
     private long _lastTimeBits;
     private string? _lastTimeText;
 
+    /// <summary>True while some instrument is attached to this loop.</summary>
+    internal bool IsInstrumented => _instruments is not null;
+
     /// <summary>The instruments attached to this loop, in the order they were added.</summary>
     public IReadOnlyList<ILoopInstrument> Instruments => _instruments ?? [];
 
@@ -219,16 +222,6 @@ public sealed partial class Loop
         {
             _traceWait = wait;
             _traceWaitFuture = future;
-        }
-    }
-
-    /// <summary>As <see cref="TraceSuspending(WaitKind, Future?)"/> for a task that sleeps: a trace names the sleep's future.</summary>
-    internal void TraceSuspending(SleepCoroutine sleep)
-    {
-        if (_instruments is not null)
-        {
-            _traceWait = WaitKind.Future;
-            _traceWaitFuture = sleep.Future;
         }
     }
 

@@ -251,10 +251,16 @@ public partial class LoopTask : Future, ICoroutineDriver
     {
         _resumePoint = sleep;
         WaitingOnSlot = sleep;
-        Loop.TraceSuspending(sleep);
-        if (_mustCancel && sleep.Future.Cancel(CancelMessage))
+        if (Loop.IsInstrumented || _mustCancel)
         {
-            _mustCancel = false;
+            // A trace names the future the task waits on, and a cancellation already requested cancels it: both need
+            // the future now. The sleep makes it with this task's wake-up, and the task waits on it from here on.
+            var future = sleep.Future;
+            Loop.TraceSuspending(WaitKind.Future, future);
+            if (_mustCancel && future.Cancel(CancelMessage))
+            {
+                _mustCancel = false;
+            }
         }
     }
 
