@@ -117,6 +117,39 @@ public sealed class FastPathSemanticsTests
         Assert.Equal(("slept", 2.0, true), (outcome, time, waitsOnNothing));
     }
 
+    [Fact]
+    public void Asking_another_thread_for_a_waiting_acquire_s_future_is_refused_and_the_release_wakes_the_task_as_before()
+    {
+        // As a sleep's: the future a task waiting for a lock waits on is made when first asked for (see
+        // AcquireCoroutine), on the loop's thread only, where it cannot race with the release that wakes the task.
+        async Coroutine<string> Waiter(AsyncLock lockToTake)
+        {
+            using (await lockToTake.Acquire())
+            {
+                return "acquired";
+            }
+        }
+
+        async Coroutine<(string, string, bool, bool)> Main()
+        {
+            var lockToTake = new AsyncLock();
+            await lockToTake.Acquire();
+            var waiter = Asyncio.CreateTask(Waiter(lockToTake));
+            await Asyncio.Sleep(0);
+            Exception? fromThread = null;
+            var thread = new Thread(() => fromThread = Record.Exception(() => waiter.WaitingOn));
+            thread.Start();
+            thread.Join();
+            lockToTake.Release();
+            var outcome = await waiter;
+            return (fromThread?.GetType().Name ?? "none", outcome, lockToTake.Locked, waiter.WaitingOn is null);
+        }
+
+        var (refusal, outcome, locked, waitsOnNothing) = Asyncio.Run(Main());
+        Assert.Equal(nameof(InvalidOperationException), refusal);
+        Assert.Equal(("acquired", false, true), (outcome, locked, waitsOnNothing));
+    }
+
     [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.NegativeInfinity)]

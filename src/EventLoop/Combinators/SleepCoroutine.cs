@@ -19,7 +19,7 @@ namespace EventLoop;
 /// and from then on the sleep goes through it. Most sleeps just run out, and a sleeping task holds one object less.
 /// </para>
 /// </remarks>
-internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
+internal sealed class SleepCoroutine : Coroutine, IScheduledTimer, IFutureStandIn
 {
     private static readonly StateChangeTexts s_stateChanges = new("Sleep");
 
@@ -83,7 +83,7 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
     /// with the task's wake-up as its callback while the timer has not fired, done with its result once it has. The
     /// task then waits on it, as it would have from the start.
     /// </summary>
-    internal Future<bool> Future
+    public Future<bool> Future
     {
         get
         {
@@ -148,7 +148,7 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer
             // that leaves no timer to cancel.
             _sequenceAndFlags |= CreatedBit;
             MarkSuspended(task);
-            task.SuspendOnSleep(this);
+            task.SuspendOnStandIn(this);
         }
         catch (Exception exception)
         {

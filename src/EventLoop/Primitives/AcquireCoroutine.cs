@@ -1,44 +1,115 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
 namespace EventLoop;
 
 /// <summary>
 /// What <see cref="AsyncLock.Acquire"/> and <see cref="AsyncSemaphore.Acquire"/> return, written by hand rather than
 /// as an async method (see <see cref="YieldCoroutine"/>): a task passing a lock or semaphore builds one per acquire,
 /// and this way it is one small object with no state machine. It behaves as the async methods it replaces: lazy,
-/// named Acquire, the same states and trace; it takes the lock or a permit when it starts if it can, otherwise awaits
-/// its waiter future once.
+/// named Acquire, the same states and trace; it takes the lock or a permit when it starts if it can, otherwise waits
+/// once.
 /// </summary>
-internal sealed class AcquireCoroutine(IAcquirable primitive) : Coroutine<Releaser>
+/// <remarks>
+/// CPython's acquire queues a waiter future and awaits it. Here the acquire itself is the waiter in the primitive's
+/// queue and what its task waits on, until somebody asks for the future (<see cref="LoopTask.WaitingOn"/>, a
+/// cancellation, a trace, an inspection): it is then made in the state it would be in by then, and from then on the
+/// acquire goes through it. Most waits end with the primitive waking the waiter unasked, and a waiting task holds one
+/// object less.
+/// </remarks>
+internal sealed class AcquireCoroutine(IAcquirable primitive) : Coroutine<Releaser>, IFutureStandIn
 {
     private static readonly StateChangeTexts s_stateChanges = new("Acquire");
 
-    // The primitive until the wait, then the waiter future, whose owner is the primitive: one field instead of two.
-    private object _primitiveOrWaiter = primitive;
+    // What _waiter holds once the primitive woke a waiter that has no future: the future would have its result.
+    private static readonly object s_woken = new();
+
+    private readonly IAcquirable _primitive = primitive;
+
+    // Null until the acquire waits; then the task that waits on the acquire itself, or s_woken once the primitive
+    // woke it, until a future stands for it (see Future).
+    private object? _waiter;
 
     public override string Name => "Acquire";
 
+    /// <summary>True once the waiter is done: woken, or (only a future can be) cancelled.</summary>
+    internal bool WaiterDone => _waiter is Future<bool> future ? future.Done : _waiter == s_woken;
+
+    /// <summary>
+    /// True once the waiter was cancelled. Only a future can be: a task cancels what it waits on through
+    /// <see cref="LoopTask.WaitingOn"/>, which makes it.
+    /// </summary>
+    internal bool WaiterCancelled => _waiter is Future<bool> { Cancelled: true };
+
+    /// <inheritdoc />
+    public Future<bool> Future
+    {
+        get
+        {
+            if (_waiter is Future<bool> made)
+            {
+                return made;
+            }
+
+            // As a timed sleep's future (see SleepCoroutine.Future): made on the loop's thread only, while the task
+            // waits on the acquire.
+            var task = Unsafe.As<LoopTask>(Driver!);
+            task.Loop.CheckThread();
+            var future = task.Loop.CreateWaiter(_primitive);
+            if (_waiter == s_woken)
+            {
+                // The wake-up is queued already, as the result's callback would have been.
+                future.SetResult(true);
+            }
+            else
+            {
+                future.AddWakeup(task);
+            }
+
+            Debug.Assert(WaitSlot == this, "the future is made only while the task waits on the acquire");
+            _waiter = future;
+            WaitSlot = future;
+            return future;
+        }
+    }
+
     internal override string DescribeStateChange(CoroutineState from, CoroutineState to) => s_stateChanges.Get(from, to);
+
+    /// <summary>Wakes the waiter, which is not done yet: what <c>SetResult(true)</c> on its future does.</summary>
+    internal void WakeWaiter()
+    {
+        if (_waiter is Future<bool> future)
+        {
+            future.SetResult(true);
+            return;
+        }
+
+        var task = Unsafe.As<LoopTask>(_waiter)!;
+        _waiter = s_woken;
+        task.Loop.ScheduleWakeup(LoopTask.WakeupCallback, task);
+    }
 
     private protected override void MoveNext()
     {
         Exception? error = null;
-        IAcquirable owner;
         try
         {
-            if (_primitiveOrWaiter is Future<bool> waiter)
+            if (_waiter is null)
             {
-                owner = (IAcquirable)waiter.Owner!;
-                error = WaiterQueue.OutcomeOf(waiter);
-                owner.FinishWait(waiter, error);
+                if (!_primitive.TakeOrQueue(this))
+                {
+                    // Only a task resumes a coroutine: the one that runs the acquire, which waits on it now.
+                    var task = Unsafe.As<LoopTask>(Driver!);
+                    _waiter = task;
+                    MarkSuspended(task);
+                    task.SuspendOnStandIn(this);
+                    return;
+                }
             }
             else
             {
-                owner = (IAcquirable)_primitiveOrWaiter;
-                if (owner.TakeOrQueue() is { } queued)
-                {
-                    _primitiveOrWaiter = queued;
-                    MarkSuspended().SuspendOnFuture(this, queued);
-                    return;
-                }
+                error = OutcomeOfWait();
+                _primitive.FinishWait(this, error);
             }
         }
         catch (Exception exception)
@@ -50,11 +121,29 @@ internal sealed class AcquireCoroutine(IAcquirable primitive) : Coroutine<Releas
         // As an async method's builder does: the outcome is set outside the body's try.
         if (error is null)
         {
-            SetResult(new Releaser(owner));
+            SetResult(new Releaser(_primitive));
         }
         else
         {
             Complete(error);
+        }
+    }
+
+    /// <summary>
+    /// What the wait ended with, as the future awaiter's GetResult would throw it: a cancellation thrown into the
+    /// task, or the future's own. Without a future the waiter was woken, and only a cancellation thrown in can.
+    /// </summary>
+    private Exception? OutcomeOfWait()
+    {
+        try
+        {
+            Unsafe.As<LoopTask>(Driver!).Loop.ThrowIfPendingThrow();
+            (_waiter as Future<bool>)?.ThrowIfNotSuccessful();
+            return null;
+        }
+        catch (Exception exception)
+        {
+            return exception;
         }
     }
 }

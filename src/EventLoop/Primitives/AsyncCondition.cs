@@ -14,7 +14,7 @@ namespace EventLoop;
 public sealed class AsyncCondition
 {
     private readonly AsyncLock _lock;
-    private readonly WaiterQueue _waiters = new();
+    private readonly WaiterQueue<Future<bool>> _waiters = new();
     private LoopBinding _binding;
 
     /// <summary>A condition with a new lock of its own, bound to the loop running when it first makes a task wait.</summary>

@@ -10,7 +10,7 @@ namespace EventLoop;
 /// </remarks>
 public sealed class AsyncEvent
 {
-    private readonly WaiterQueue _waiters = new();
+    private readonly WaiterQueue<Future<bool>> _waiters = new();
     private LoopBinding _binding;
     private bool _value;
 

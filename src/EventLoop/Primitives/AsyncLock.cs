@@ -14,7 +14,7 @@ namespace EventLoop;
 /// </remarks>
 public sealed class AsyncLock : IAcquirable
 {
-    private readonly WaiterQueue _waiters = new();
+    private readonly WaiterQueue<AcquireCoroutine> _waiters = new();
     private LoopBinding _binding;
     private bool _locked;
 
@@ -61,22 +61,25 @@ public sealed class AsyncLock : IAcquirable
         $"AsyncLock [{(_locked ? "locked" : "unlocked")}{PrimitiveMisuse.Waiters(_waiters.Count)}]";
 
     /// <summary>The start of <c>acquire()</c>: the lock is taken at once when it is free and every waiter is cancelled.</summary>
-    Future<bool>? IAcquirable.TakeOrQueue()
+    bool IAcquirable.TakeOrQueue(AcquireCoroutine acquire)
     {
         if (!_locked && AllWaitersCancelled())
         {
             _locked = true;
-            return null;
+            return true;
         }
 
-        return _waiters.AddNew(_binding.Get(this), this);
+        // A wait binds the lock to the running loop, or fails on another one, before anything is queued.
+        _binding.Get(this);
+        _waiters.AddLast(acquire);
+        return false;
     }
 
     /// <summary>
     /// The end of <c>acquire()</c>. The waiter leaves the queue before the cancellation is handled, so that it does
     /// not wake itself; a cancelled waiter that leaves the lock free wakes the next one.
     /// </summary>
-    void IAcquirable.FinishWait(Future<bool> waiter, Exception? error)
+    void IAcquirable.FinishWait(AcquireCoroutine waiter, Exception? error)
     {
         _waiters.Remove(waiter);
         if (error is null)
@@ -93,7 +96,7 @@ public sealed class AsyncLock : IAcquirable
     {
         foreach (var waiter in _waiters)
         {
-            if (!waiter.Cancelled)
+            if (!waiter.WaiterCancelled)
             {
                 return false;
             }
@@ -108,9 +111,9 @@ public sealed class AsyncLock : IAcquirable
     /// </summary>
     private void WakeUpFirst()
     {
-        if (_waiters.First is { } first && !first.Done)
+        if (_waiters.First is { } first && !first.WaiterDone)
         {
-            first.SetResult(true);
+            first.WakeWaiter();
         }
     }
 }

@@ -15,8 +15,8 @@ namespace EventLoop;
 /// </remarks>
 public class AsyncQueue<T>
 {
-    private readonly WaiterQueue _getters = new();
-    private readonly WaiterQueue _putters = new();
+    private readonly WaiterQueue<Future<bool>> _getters = new();
+    private readonly WaiterQueue<Future<bool>> _putters = new();
     private readonly AsyncEvent _finished;
     private Queue<T>? _items;
     private LoopBinding _binding;
@@ -203,7 +203,7 @@ public class AsyncQueue<T>
     protected virtual T TakeItem() => _items!.Dequeue();
 
     /// <summary>Wakes the first waiter that is not done, dropping the done ones on the way (CPython's <c>_wakeup_next</c>).</summary>
-    private static void WakeUpNext(WaiterQueue waiters)
+    private static void WakeUpNext(WaiterQueue<Future<bool>> waiters)
     {
         while (waiters.Count > 0)
         {

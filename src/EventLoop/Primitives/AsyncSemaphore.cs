@@ -13,7 +13,7 @@ namespace EventLoop;
 /// </remarks>
 public class AsyncSemaphore : IAcquirable
 {
-    private readonly WaiterQueue _waiters = new();
+    private readonly WaiterQueue<AcquireCoroutine> _waiters = new();
     private LoopBinding _binding;
     private int _value;
 
@@ -47,7 +47,7 @@ public class AsyncSemaphore : IAcquirable
 
             foreach (var waiter in _waiters)
             {
-                if (!waiter.Cancelled)
+                if (!waiter.WaiterCancelled)
                 {
                     return true;
                 }
@@ -78,22 +78,25 @@ public class AsyncSemaphore : IAcquirable
         $"{GetType().Name} [{(Locked ? "locked" : $"unlocked, value:{_value}")}{PrimitiveMisuse.Waiters(_waiters.Count)}]";
 
     /// <summary>The start of <c>acquire()</c>: a permit is taken at once when one is free and nobody waits.</summary>
-    Future<bool>? IAcquirable.TakeOrQueue()
+    bool IAcquirable.TakeOrQueue(AcquireCoroutine acquire)
     {
         if (!Locked)
         {
             _value--;
-            return null;
+            return true;
         }
 
-        return _waiters.AddNew(_binding.Get(this), this);
+        // A wait binds the semaphore to the running loop, or fails on another one, before anything is queued.
+        _binding.Get(this);
+        _waiters.AddLast(acquire);
+        return false;
     }
 
     /// <summary>
     /// The end of <c>acquire()</c>. The waiter leaves the queue before the cancellation is handled, so that it does
     /// not wake itself.
     /// </summary>
-    void IAcquirable.FinishWait(Future<bool> waiter, Exception? error)
+    void IAcquirable.FinishWait(AcquireCoroutine waiter, Exception? error)
     {
         _waiters.Remove(waiter);
         if (error is null)
@@ -103,7 +106,7 @@ public class AsyncSemaphore : IAcquirable
                 WakeUpNext();
             }
         }
-        else if (error is CancelledError && !waiter.Cancelled)
+        else if (error is CancelledError && !waiter.WaiterCancelled)
         {
             // Woken (the permit was taken for this waiter) but cancelled before it ran: pass the permit on.
             _value++;
@@ -116,10 +119,10 @@ public class AsyncSemaphore : IAcquirable
     {
         foreach (var waiter in _waiters)
         {
-            if (!waiter.Done)
+            if (!waiter.WaiterDone)
             {
                 _value--;
-                waiter.SetResult(true);
+                waiter.WakeWaiter();
                 return;
             }
         }

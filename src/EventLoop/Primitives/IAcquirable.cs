@@ -7,14 +7,14 @@ namespace EventLoop;
 internal interface IAcquirable : IReleasable
 {
     /// <summary>
-    /// Takes the lock or a permit and returns null when <c>acquire()</c> does not have to wait; otherwise queues a
-    /// waiter future, whose owner is the primitive, and returns it for the caller to await.
+    /// Takes the lock or a permit and returns true when <c>acquire()</c> does not have to wait; otherwise queues
+    /// <paramref name="acquire"/> as a waiter and returns false.
     /// </summary>
-    Future<bool>? TakeOrQueue();
+    bool TakeOrQueue(AcquireCoroutine acquire);
 
     /// <summary>
-    /// What <c>acquire()</c> does once <paramref name="waiter"/> woke it: <paramref name="error"/> is what the
-    /// await threw (a cancellation), or null when the waiter was woken to take the lock or permit.
+    /// What <c>acquire()</c> does once <paramref name="acquire"/>, a waiter, resumed: <paramref name="error"/> is what
+    /// the wait threw (a cancellation), or null when the waiter was woken to take the lock or permit.
     /// </summary>
-    void FinishWait(Future<bool> waiter, Exception? error);
+    void FinishWait(AcquireCoroutine acquire, Exception? error);
 }

@@ -91,11 +91,11 @@ public partial class LoopTask : Future, ICoroutineDriver
 
     /// <summary>The future the task is waiting for right now, if any (<c>_fut_waiter</c>).</summary>
     /// <remarks>
-    /// A task in a timed sleep gets its sleep's future when this is first read, and keeps that future from then on.
-    /// While the loop runs, that first read must come from the loop's thread: elsewhere it throws
-    /// <see cref="InvalidOperationException"/>.
+    /// A task in a timed sleep, or waiting for a lock or a semaphore, gets the future of its sleep or acquire when this
+    /// is first read, and keeps that future from then on. While the loop runs, that first read must come from the
+    /// loop's thread: elsewhere it throws <see cref="InvalidOperationException"/>.
     /// </remarks>
-    public Future? WaitingOn => WaitingOnSlot is SleepCoroutine sleep ? sleep.Future : WaitingOnSlot as Future;
+    public Future? WaitingOn => WaitingOnSlot is IFutureStandIn standIn ? standIn.Future : WaitingOnSlot as Future;
 
     /// <summary>The innermost coroutine of the task's await chain: the one that resumes next.</summary>
     public Coroutine CurrentFrame => _resumePoint;
@@ -172,8 +172,12 @@ public partial class LoopTask : Future, ICoroutineDriver
     /// <summary>A task's step as a delegate: what a step in the ready queue runs, and what its handle names.</summary>
     internal static Action<object?> StepCallbackDelegate { get; } = StepCallback;
 
-    /// <summary>True while the task waits on a future or a sleep (then what it has on the ready queue is its wake-up).</summary>
-    internal bool WaitsOnFuture => WaitingOnSlot is SleepCoroutine or Future;
+    /// <summary>
+    /// True while the task waits on a future or on a frame that stands in for one (then what it has on the ready queue
+    /// is its wake-up). Tested by exact type rather than as <see cref="IFutureStandIn"/>: the ready queue asks at
+    /// every step it takes, and an interface test calls into the runtime.
+    /// </summary>
+    internal bool WaitsOnFuture => WaitingOnSlot is Future or SleepCoroutine or AcquireCoroutine;
 
     /// <summary>
     /// The future the task waits on, or the sleep that stands for its future until one is made, or, while it awaits
@@ -244,18 +248,19 @@ public partial class LoopTask : Future, ICoroutineDriver
     }
 
     /// <summary>
-    /// The frame, a timed sleep, waits for its timer: as <see cref="ICoroutineDriver.SuspendOnFuture"/> on the
-    /// sleep's future, without the future until something asks for it (see <see cref="SleepCoroutine"/>).
+    /// The frame, a timed sleep or an acquire, waits: as <see cref="ICoroutineDriver.SuspendOnFuture"/> on the future
+    /// it stands in for, without the future until something asks for it (see <see cref="IFutureStandIn"/>).
     /// </summary>
-    internal void SuspendOnSleep(SleepCoroutine sleep)
+    internal void SuspendOnStandIn<TFrame>(TFrame frame)
+        where TFrame : Coroutine, IFutureStandIn
     {
-        _resumePoint = sleep;
-        WaitingOnSlot = sleep;
+        _resumePoint = frame;
+        WaitingOnSlot = frame;
         if (Loop.IsInstrumented || _mustCancel)
         {
             // A trace names the future the task waits on, and a cancellation already requested cancels it: both need
-            // the future now. The sleep makes it with this task's wake-up, and the task waits on it from here on.
-            var future = sleep.Future;
+            // the future now. The frame makes it with this task's wake-up, and the task waits on it from here on.
+            var future = frame.Future;
             Loop.TraceSuspending(WaitKind.Future, future);
             if (_mustCancel && future.Cancel(CancelMessage))
             {

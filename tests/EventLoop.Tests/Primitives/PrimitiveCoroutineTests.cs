@@ -27,7 +27,7 @@ public sealed class PrimitiveCoroutineTests
     {
         using var loop = new Loop();
         var random = new Random(7);
-        var queue = new WaiterQueue();
+        var queue = new WaiterQueue<Future<bool>>();
         var model = new List<Future<bool>>();
         var made = new List<Future<bool>>();
         for (var step = 0; step < 20_000; step++)
