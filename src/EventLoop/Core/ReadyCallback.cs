@@ -49,8 +49,9 @@ internal readonly struct ReadyCallback
 
     /// <summary>
     /// The entry as the queue keeps it, <paramref name="target"/> and <paramref name="state"/> (null for an entry kept in
-    /// one slot). A task kept alone is its step, or its wake-up when it waits on a future or a timed sleep: a task
-    /// waits on one from its suspension until the step that its wake-up runs, so it cannot have a step queued meanwhile.
+    /// one slot). A task kept alone is its step, or its wake-up when it waits on a future or on a frame that stands in
+    /// for one (a timed sleep, an acquire): a task waits on one from its suspension until the step that its wake-up
+    /// runs, so it cannot have a step queued meanwhile.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadyCallback FromSlots(object target, object? state)

@@ -180,7 +180,7 @@ public partial class LoopTask : Future, ICoroutineDriver
     internal bool WaitsOnFuture => WaitingOnSlot is Future or SleepCoroutine or AcquireCoroutine;
 
     /// <summary>
-    /// The future the task waits on, or the sleep that stands for its future until one is made, or, while it awaits
+    /// The future the task waits on, or the frame that stands in for its future until one is made, or, while it awaits
     /// something foreign, that awaiter's type (for the escape report): kept by the frame that waits (see
     /// <see cref="Coroutine.WaitSlot"/>), not in a field of every task.
     /// </summary>
