@@ -33,7 +33,8 @@ internal sealed class AcquireCoroutine(IAcquirable primitive) : Coroutine<Releas
     public override string Name => "Acquire";
 
     /// <summary>True once the waiter is done: woken, or (only a future can be) cancelled.</summary>
-    internal bool WaiterDone => _waiter is Future<bool> future ? future.Done : _waiter == s_woken;
+    /// <remarks>A primitive asks for every waiter it passes on its way to the first one not done: most are woken.</remarks>
+    internal bool WaiterDone => _waiter == s_woken || (_waiter is Future<bool> future && future.Done);
 
     /// <summary>
     /// True once the waiter was cancelled. Only a future can be: a task cancels what it waits on through
@@ -96,10 +97,11 @@ internal sealed class AcquireCoroutine(IAcquirable primitive) : Coroutine<Releas
         {
             if (_waiter is null)
             {
-                if (!_primitive.TakeOrQueue(this))
+                // Only a task resumes a coroutine: the one that runs the acquire, on its loop, which is running.
+                var task = Unsafe.As<LoopTask>(Driver!);
+                if (!_primitive.TakeOrQueue(this, task.Loop))
                 {
-                    // Only a task resumes a coroutine: the one that runs the acquire, which waits on it now.
-                    var task = Unsafe.As<LoopTask>(Driver!);
+                    // The task waits on the acquire now.
                     _waiter = task;
                     MarkSuspended(task);
                     task.SuspendOnStandIn(this);

@@ -61,7 +61,7 @@ public sealed class AsyncLock : IAcquirable
         $"AsyncLock [{(_locked ? "locked" : "unlocked")}{PrimitiveMisuse.Waiters(_waiters.Count)}]";
 
     /// <summary>The start of <c>acquire()</c>: the lock is taken at once when it is free and every waiter is cancelled.</summary>
-    bool IAcquirable.TakeOrQueue(AcquireCoroutine acquire)
+    bool IAcquirable.TakeOrQueue(AcquireCoroutine acquire, Loop loop)
     {
         if (!_locked && AllWaitersCancelled())
         {
@@ -70,7 +70,7 @@ public sealed class AsyncLock : IAcquirable
         }
 
         // A wait binds the lock to the running loop, or fails on another one, before anything is queued.
-        _binding.Get(this);
+        _binding.Bind(loop, this);
         _waiters.AddLast(acquire);
         return false;
     }

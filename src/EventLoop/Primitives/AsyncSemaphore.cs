@@ -78,7 +78,7 @@ public class AsyncSemaphore : IAcquirable
         $"{GetType().Name} [{(Locked ? "locked" : $"unlocked, value:{_value}")}{PrimitiveMisuse.Waiters(_waiters.Count)}]";
 
     /// <summary>The start of <c>acquire()</c>: a permit is taken at once when one is free and nobody waits.</summary>
-    bool IAcquirable.TakeOrQueue(AcquireCoroutine acquire)
+    bool IAcquirable.TakeOrQueue(AcquireCoroutine acquire, Loop loop)
     {
         if (!Locked)
         {
@@ -87,7 +87,7 @@ public class AsyncSemaphore : IAcquirable
         }
 
         // A wait binds the semaphore to the running loop, or fails on another one, before anything is queued.
-        _binding.Get(this);
+        _binding.Bind(loop, this);
         _waiters.AddLast(acquire);
         return false;
     }

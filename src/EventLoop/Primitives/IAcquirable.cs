@@ -8,9 +8,10 @@ internal interface IAcquirable : IReleasable
 {
     /// <summary>
     /// Takes the lock or a permit and returns true when <c>acquire()</c> does not have to wait; otherwise queues
-    /// <paramref name="acquire"/> as a waiter and returns false.
+    /// <paramref name="acquire"/> as a waiter and returns false. <paramref name="loop"/> is the running loop (the
+    /// loop of the task that acquires), to which a wait binds the primitive.
     /// </summary>
-    bool TakeOrQueue(AcquireCoroutine acquire);
+    bool TakeOrQueue(AcquireCoroutine acquire, Loop loop);
 
     /// <summary>
     /// What <c>acquire()</c> does once <paramref name="acquire"/>, a waiter, resumed: <paramref name="error"/> is what

@@ -14,13 +14,21 @@ internal struct LoopBinding
     public Loop Get(object primitive)
     {
         var running = Loop.GetRunningLoop();
+        Bind(running, primitive);
+        return running;
+    }
+
+    /// <summary>
+    /// As <see cref="Get"/>, for a caller that knows the running loop already (the loop of the task it runs in), which
+    /// saves looking it up.
+    /// </summary>
+    public void Bind(Loop running, object primitive)
+    {
         _loop ??= running;
         if (running != _loop)
         {
             throw new InvalidOperationException(
                 $"{primitive} is bound to a different event loop: a primitive serves the loop it first waited on; create one per loop.");
         }
-
-        return running;
     }
 }

@@ -174,10 +174,10 @@ public partial class LoopTask : Future, ICoroutineDriver
 
     /// <summary>
     /// True while the task waits on a future or on a frame that stands in for one (then what it has on the ready queue
-    /// is its wake-up). Tested by exact type rather than as <see cref="IFutureStandIn"/>: the ready queue asks at
-    /// every step it takes, and an interface test calls into the runtime.
+    /// is its wake-up). The ready queue asks at every step it takes: the stand-ins, sealed, are tested first, by exact
+    /// type (a test as <see cref="IFutureStandIn"/>, or as the unsealed <see cref="Future"/>, calls into the runtime).
     /// </summary>
-    internal bool WaitsOnFuture => WaitingOnSlot is Future or SleepCoroutine or AcquireCoroutine;
+    internal bool WaitsOnFuture => WaitingOnSlot is SleepCoroutine or AcquireCoroutine or Future;
 
     /// <summary>
     /// The future the task waits on, or the frame that stands in for its future until one is made, or, while it awaits
