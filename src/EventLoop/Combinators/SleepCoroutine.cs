@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace EventLoop;
@@ -92,26 +91,8 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer, IFutureStandI
                 return made;
             }
 
-            // Made on the loop's thread only: elsewhere it would race with the timer that fires, and a getter that
-            // changed nothing before must not corrupt the sleep now.
-            var task = Unsafe.As<LoopTask>(_waiter)!;
-            task.Loop.CheckThread();
-            var future = task.Loop.CreateFuture<bool>();
-            if ((_sequenceAndFlags & FiredBit) != 0)
-            {
-                // The wake-up is queued already, as the result's callback would have been.
-                future.SetResult(true);
-            }
-            else
-            {
-                future.AddWakeup(task);
-            }
-
-            // The task waits on the sleep (its frame's wait slot holds the sleep) whenever anything asks: it waits on the
-            // future instead.
-            Debug.Assert(WaitSlot == this, "the future is made only while the task waits on the sleep");
+            var future = Unsafe.As<LoopTask>(_waiter)!.MakeStandInFuture(this, owner: null, woken: (_sequenceAndFlags & FiredBit) != 0);
             _waiter = future;
-            WaitSlot = future;
             return future;
         }
     }

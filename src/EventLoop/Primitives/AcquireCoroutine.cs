@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace EventLoop;
@@ -52,24 +51,8 @@ internal sealed class AcquireCoroutine(IAcquirable primitive) : Coroutine<Releas
                 return made;
             }
 
-            // As a timed sleep's future (see SleepCoroutine.Future): made on the loop's thread only, while the task
-            // waits on the acquire.
-            var task = Unsafe.As<LoopTask>(Driver!);
-            task.Loop.CheckThread();
-            var future = task.Loop.CreateWaiter(_primitive);
-            if (_waiter == s_woken)
-            {
-                // The wake-up is queued already, as the result's callback would have been.
-                future.SetResult(true);
-            }
-            else
-            {
-                future.AddWakeup(task);
-            }
-
-            Debug.Assert(WaitSlot == this, "the future is made only while the task waits on the acquire");
+            var future = Unsafe.As<LoopTask>(Driver!).MakeStandInFuture(this, _primitive, woken: _waiter == s_woken);
             _waiter = future;
-            WaitSlot = future;
             return future;
         }
     }

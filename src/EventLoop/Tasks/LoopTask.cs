@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace EventLoop;
 
 /// <summary>
@@ -267,6 +269,32 @@ public partial class LoopTask : Future, ICoroutineDriver
                 _mustCancel = false;
             }
         }
+    }
+
+    /// <summary>
+    /// Makes the future that <paramref name="standIn"/>, on which the task waits, stands in for (owned by
+    /// <paramref name="owner"/>, if any), and waits on it from now on, as it would have from the start. The future is
+    /// done with its result when the task's wake-up is queued already (<paramref name="woken"/>), as the result's
+    /// callback would have been; otherwise the task's wake-up is its callback.
+    /// </summary>
+    internal Future<bool> MakeStandInFuture(IFutureStandIn standIn, object? owner, bool woken)
+    {
+        // Made on the loop's thread only: elsewhere it would race with the loop waking the task (a timer that fires, a
+        // release), and a getter that changed nothing before must not corrupt the wait now.
+        Loop.CheckThread();
+        Debug.Assert(WaitingOnSlot == standIn, "a stand-in's future is made only while the task waits on the stand-in");
+        var future = new Future<bool>(Loop) { Owner = owner };
+        if (woken)
+        {
+            future.SetResult(true);
+        }
+        else
+        {
+            future.AddWakeup(this);
+        }
+
+        WaitingOnSlot = future;
+        return future;
     }
 
     Action ICoroutineDriver.SuspendOnForeign(Coroutine frame, Type awaiterType)

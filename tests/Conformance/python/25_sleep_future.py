@@ -2,7 +2,7 @@
 task wakes; cancelling the task before and after its timer fired, cancelling the future, setting its result early,
 and a task that cancels itself just before it sleeps."""
 import asyncio
-from scenario import vloop, say, names, show, child  # noqa: F401
+from scenario import vloop, say, names, show, child, outcome  # noqa: F401
 
 
 async def sleeper(name, delay):
@@ -22,13 +22,6 @@ async def self_cancelling():
     except asyncio.CancelledError as e:
         say(f"self_cancelling cancelled {str(e)!r}")
     return "caught"
-
-
-async def outcome(t):
-    try:
-        return repr(await t)
-    except asyncio.CancelledError as e:
-        return f"cancelled {str(e)!r}"
 
 
 async def main():

@@ -6,6 +6,7 @@ import os, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../../shared/conformance"))
 import asyncio
 import vloop
+from scenario import outcome
 
 
 def say(message):
@@ -32,15 +33,6 @@ async def self_cancelling(prim):
     except asyncio.CancelledError as e:
         say(f"s cancelled {str(e)!r}")
     return "caught"
-
-
-async def outcome(t):
-    try:
-        return repr(await t)
-    except asyncio.CancelledError as e:
-        return f"cancelled {str(e)!r}"
-    except Exception as e:
-        return type(e).__name__
 
 
 def state(prim):

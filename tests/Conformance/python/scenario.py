@@ -1,4 +1,4 @@
-"""What the combinator scenarios (01-49) share: vloop on the path, and the say/names/show/child helpers.
+"""What the combinator scenarios (01-49) share: vloop on the path, and the say/names/show/child/outcome helpers.
 
 The scripts find vloop.py relative to this file, so the repository must sit next to shared/.
 """
@@ -36,3 +36,13 @@ async def child(name, delay, fail=False):
         raise ValueError(name)
     say(f"{name} done")
     return name
+
+
+async def outcome(t):
+    """How a task ended: repr of its result, its cancellation and message, or the type of its exception."""
+    try:
+        return repr(await t)
+    except asyncio.CancelledError as e:
+        return f"cancelled {str(e)!r}"
+    except Exception as e:
+        return type(e).__name__

@@ -74,21 +74,8 @@ internal static class AcquireFuture
         return "caught";
     }
 
-    private static async Coroutine<string> Outcome(LoopTask<string> t)
-    {
-        try
-        {
-            return Py.Repr(await t);
-        }
-        catch (CancelledError e)
-        {
-            return $"cancelled {Py.Repr(e.Message)}";
-        }
-        catch (InvalidOperationException)
-        {
-            return "RuntimeError";
-        }
-    }
+    /// <summary><c>outcome(t)</c>, which the script imports from the combinator scenarios' helpers.</summary>
+    private static Coroutine<string> Outcome(LoopTask<string> t) => Scenarios.Scenario.Outcome(t);
 
     private static async Coroutine RunScenario(object prim)
     {

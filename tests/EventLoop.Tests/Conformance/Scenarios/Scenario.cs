@@ -2,7 +2,10 @@ using Tutorial;
 
 namespace EventLoop.Tests.Conformance.Scenarios;
 
-/// <summary>The helpers the Python scenarios define at their top (<c>say</c>, <c>names</c>, <c>show</c>, <c>child</c>), in C#.</summary>
+/// <summary>
+/// The helpers the Python scenarios share in scenario.py (<c>say</c>, <c>names</c>, <c>show</c>, <c>child</c>,
+/// <c>outcome</c>), in C#.
+/// </summary>
 internal static class Scenario
 {
     /// <summary><c>say(...)</c>: the time, the loop iteration, the message.</summary>
@@ -91,5 +94,22 @@ internal static class Scenario
     {
         Vloop.Run(main);
         Vloop.PrintElapsed();
+    }
+
+    /// <summary><c>outcome(t)</c>: the repr of the task's result, its cancellation and message, or its exception's type.</summary>
+    public static async Coroutine<string> Outcome(LoopTask<string> t)
+    {
+        try
+        {
+            return Py.Repr(await t);
+        }
+        catch (CancelledError e)
+        {
+            return $"cancelled {Py.Repr(e.Message)}";
+        }
+        catch (Exception e)
+        {
+            return TypeName(e);
+        }
     }
 }

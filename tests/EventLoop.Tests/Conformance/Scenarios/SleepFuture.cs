@@ -45,18 +45,6 @@ internal static class SleepFuture
         return "caught";
     }
 
-    private static async Coroutine<string> Outcome(LoopTask<string> t)
-    {
-        try
-        {
-            return Py.Repr(await t);
-        }
-        catch (CancelledError e)
-        {
-            return $"cancelled {Py.Repr(e.Message)}";
-        }
-    }
-
     private static async Coroutine MainAsync()
     {
         var loop = Loop.GetRunningLoop();
