@@ -2,7 +2,7 @@ namespace EventLoop.Tests.Primitives;
 
 /// <summary>
 /// The queue's Put and Get and the semaphore's and the lock's Acquire are written by hand (no async state machine)
-/// and their waiters are kept in a <see cref="WaiterQueue"/>: every path of theirs still does, prints and traces
+/// and their waiters are kept in a <see cref="WaiterQueue{TWaiter}"/>: every path of theirs still does, prints and traces
 /// what the async methods they replaced did. The expected files were produced by the async-method versions (commit
 /// c3cce0c).
 /// </summary>
