@@ -91,7 +91,8 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer, IFutureStandI
                 return made;
             }
 
-            var future = Unsafe.As<LoopTask>(_waiter)!.MakeStandInFuture(this, owner: null, woken: (_sequenceAndFlags & FiredBit) != 0);
+            var fired = (_sequenceAndFlags & FiredBit) != 0;
+            var future = Unsafe.As<LoopTask>(_waiter)!.MakeStandInFuture(this, owner: null, woken: fired);
             _waiter = future;
             return future;
         }
