@@ -104,12 +104,9 @@ public sealed class FastPathSemanticsTests
             var loop = Loop.GetRunningLoop();
             var sleeper = Asyncio.CreateTask(Sleeper());
             await Asyncio.Sleep(0);
-            Exception? fromThread = null;
-            var thread = new Thread(() => fromThread = Record.Exception(() => sleeper.WaitingOn));
-            thread.Start();
-            thread.Join();
+            var refusal = WaitingOnAskedFromAnotherThread(sleeper);
             var outcome = await sleeper;
-            return (fromThread?.GetType().Name ?? "none", outcome, loop.Time, sleeper.WaitingOn is null);
+            return (refusal, outcome, loop.Time, sleeper.WaitingOn is null);
         }
 
         var (refusal, outcome, time, waitsOnNothing) = Asyncio.Run(Main());
@@ -136,18 +133,25 @@ public sealed class FastPathSemanticsTests
             await lockToTake.Acquire();
             var waiter = Asyncio.CreateTask(Waiter(lockToTake));
             await Asyncio.Sleep(0);
-            Exception? fromThread = null;
-            var thread = new Thread(() => fromThread = Record.Exception(() => waiter.WaitingOn));
-            thread.Start();
-            thread.Join();
+            var refusal = WaitingOnAskedFromAnotherThread(waiter);
             lockToTake.Release();
             var outcome = await waiter;
-            return (fromThread?.GetType().Name ?? "none", outcome, lockToTake.Locked, waiter.WaitingOn is null);
+            return (refusal, outcome, lockToTake.Locked, waiter.WaitingOn is null);
         }
 
         var (refusal, outcome, locked, waitsOnNothing) = Asyncio.Run(Main());
         Assert.Equal(nameof(InvalidOperationException), refusal);
         Assert.Equal(("acquired", false, true), (outcome, locked, waitsOnNothing));
+    }
+
+    /// <summary>Reads <paramref name="task"/>'s <c>WaitingOn</c> on another thread; the type of what it threw, or "none".</summary>
+    private static string WaitingOnAskedFromAnotherThread(LoopTask task)
+    {
+        Exception? thrown = null;
+        var thread = new Thread(() => thrown = Record.Exception(() => task.WaitingOn));
+        thread.Start();
+        thread.Join();
+        return thrown?.GetType().Name ?? "none";
     }
 
     [Theory]

@@ -141,19 +141,7 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer, IFutureStandI
 
     private void Wake()
     {
-        // What the future awaiter's GetResult does: a cancellation thrown in, or the future's own, ends the sleep.
-        // Without a future the timer fired, and only a cancellation thrown in can.
-        Exception? error = null;
-        try
-        {
-            TaskLoop.ThrowIfPendingThrow();
-            (_waiter as Future<bool>)?.ThrowIfNotSuccessful();
-        }
-        catch (Exception exception)
-        {
-            error = exception;
-        }
-
+        var error = TaskLoop.OutcomeOfWait(_waiter as Future<bool>);
         CancelTimer();
         Complete(error);
     }

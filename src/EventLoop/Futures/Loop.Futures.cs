@@ -47,6 +47,26 @@ public sealed partial class Loop
         }
     }
 
+    /// <summary>
+    /// What an await of <paramref name="waited"/> ended with once its task resumed, as the future awaiter's GetResult
+    /// would throw it: a cancellation thrown into the task, or the future's own failure; null when it succeeded. A
+    /// frame that stood in for its future (<see cref="IFutureStandIn"/>) and was never asked for one passes null: its
+    /// wait ended with the result, and only a cancellation thrown in can end it otherwise.
+    /// </summary>
+    internal Exception? OutcomeOfWait(Future? waited)
+    {
+        try
+        {
+            ThrowIfPendingThrow();
+            waited?.ThrowIfNotSuccessful();
+            return null;
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+    }
+
     internal void TrackUnretrieved(Future future) => _failed.Add(future);
 
     /// <summary>

@@ -93,7 +93,7 @@ internal sealed class AcquireCoroutine(IAcquirable primitive) : Coroutine<Releas
             }
             else
             {
-                error = OutcomeOfWait();
+                error = Unsafe.As<LoopTask>(Driver!).Loop.OutcomeOfWait(_waiter as Future<bool>);
                 _primitive.FinishWait(this, error);
             }
         }
@@ -111,24 +111,6 @@ internal sealed class AcquireCoroutine(IAcquirable primitive) : Coroutine<Releas
         else
         {
             Complete(error);
-        }
-    }
-
-    /// <summary>
-    /// What the wait ended with, as the future awaiter's GetResult would throw it: a cancellation thrown into the
-    /// task, or the future's own. Without a future the waiter was woken, and only a cancellation thrown in can.
-    /// </summary>
-    private Exception? OutcomeOfWait()
-    {
-        try
-        {
-            Unsafe.As<LoopTask>(Driver!).Loop.ThrowIfPendingThrow();
-            (_waiter as Future<bool>)?.ThrowIfNotSuccessful();
-            return null;
-        }
-        catch (Exception exception)
-        {
-            return exception;
         }
     }
 }

@@ -28,7 +28,7 @@ internal sealed class QueueGetCoroutine<T>(AsyncQueue<T> queue) : Coroutine<T>
             {
                 var getter = (Future<bool>)_queueOrGetter;
                 owner = (AsyncQueue<T>)getter.Owner!;
-                error = WaiterQueue.OutcomeOf(getter);
+                error = getter.Loop.OutcomeOfWait(getter);
                 if (error is not null)
                 {
                     owner.AbandonWait(getter, putting: false);

@@ -35,7 +35,7 @@ internal sealed class QueuePutCoroutine<T> : Coroutine
             {
                 var putter = (Future<bool>)_queueOrPutter;
                 queue = (AsyncQueue<T>)putter.Owner!;
-                error = WaiterQueue.OutcomeOf(putter);
+                error = putter.Loop.OutcomeOfWait(putter);
                 if (error is not null)
                 {
                     queue.AbandonWait(putter, putting: true);
