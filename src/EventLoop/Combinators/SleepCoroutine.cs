@@ -68,10 +68,11 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer, IFutureStandI
             return;
         }
 
-        // The task waits on the sleep itself, which nothing but a future could have cancelled: the result is set.
+        // The task waits on the sleep itself, which nothing but a future could have cancelled: the result is set. A
+        // timer fires from the loop's ready queue, on its thread.
         var task = Unsafe.As<LoopTask>(_waiter)!;
         _sequenceAndFlags |= FiredBit;
-        task.Loop.ScheduleWakeup(LoopTask.WakeupCallback, task);
+        task.Loop.ScheduleWakeupFromCallback(LoopTask.WakeupCallback, task);
     }
 
     Handle IScheduledTimer.ToHandle() => new TimerHandle(

@@ -248,11 +248,28 @@ public sealed partial class Loop : IDisposable
         Enqueue(ReadyCallback.WakeupOf(callback, task));
     }
 
+    /// <summary>
+    /// As <see cref="ScheduleWakeup"/>, from inside a callback of this loop (a timer that fires, a task's step): on the
+    /// loop's thread, while it runs, so the thread and the loop need no check (a thread-static read each time).
+    /// </summary>
+    internal void ScheduleWakeupFromCallback(Action<object?> callback, LoopTask task)
+    {
+        Debug.Assert(_threadId == Environment.CurrentManagedThreadId && !IsClosed, "only from inside a callback of this loop");
+        Enqueue(ReadyCallback.WakeupOf(callback, task));
+    }
+
     /// <summary>Schedules a future's done callback to run with the future (no <see cref="Handle"/>, no allocation).</summary>
     internal void Schedule(DoneCallback callback, Future future)
     {
         CheckThread();
         CheckNotClosed();
+        Enqueue(ReadyCallback.Of(callback, future));
+    }
+
+    /// <summary>As <see cref="Schedule(DoneCallback, Future)"/>, from inside a callback of this loop (see <see cref="ScheduleWakeupFromCallback"/>).</summary>
+    internal void ScheduleFromCallback(DoneCallback callback, Future future)
+    {
+        Debug.Assert(_threadId == Environment.CurrentManagedThreadId && !IsClosed, "only from inside a callback of this loop");
         Enqueue(ReadyCallback.Of(callback, future));
     }
 

@@ -266,7 +266,9 @@ public abstract class Future
 
     internal string? CancelMessageOrNull => CancelMessage;
 
-    private protected bool CancelCore(string? message)
+    // fromLoopCallback: the future completes inside a callback of its loop (a task finishing in its own step), where
+    // scheduling its done callbacks need not check the thread again.
+    private protected bool CancelCore(string? message, bool fromLoopCallback = false)
     {
         _logTraceback = false;
         if (_state != FutureState.Pending)
@@ -276,18 +278,18 @@ public abstract class Future
 
         _state = FutureState.Cancelled;
         CancelMessage = message;
-        ScheduleCallbacks();
+        ScheduleCallbacks(fromLoopCallback);
         return true;
     }
 
-    private protected void SetResultCore()
+    private protected void SetResultCore(bool fromLoopCallback = false)
     {
         ThrowIfDone("result");
         _state = FutureState.Finished;
-        ScheduleCallbacks();
+        ScheduleCallbacks(fromLoopCallback);
     }
 
-    private protected void SetExceptionCore(Exception exception)
+    private protected void SetExceptionCore(Exception exception, bool fromLoopCallback = false)
     {
         ArgumentNullException.ThrowIfNull(exception);
         ThrowIfDone("exception");
@@ -295,7 +297,7 @@ public abstract class Future
         _state = FutureState.Finished;
         _logTraceback = true;
         Loop.TrackUnretrieved(this);
-        ScheduleCallbacks();
+        ScheduleCallbacks(fromLoopCallback);
     }
 
     private void ThrowIfDone(string what)
@@ -311,7 +313,7 @@ public abstract class Future
     {
         if (_state != FutureState.Pending)
         {
-            Schedule(callback);
+            Schedule(callback, fromLoopCallback: false);
         }
         else if (_callback0 is null && ExtrasOrNull?.Callbacks is null)
         {
@@ -323,12 +325,12 @@ public abstract class Future
         }
     }
 
-    private void ScheduleCallbacks()
+    private void ScheduleCallbacks(bool fromLoopCallback)
     {
         if (_callback0 is { } first)
         {
             _callback0 = null;
-            Schedule(first);
+            Schedule(first, fromLoopCallback);
         }
 
         if (ExtrasOrNull is not { Callbacks: { } callbacks } extras)
@@ -339,15 +341,26 @@ public abstract class Future
         extras.Callbacks = null;
         foreach (var callback in callbacks)
         {
-            Schedule(callback);
+            Schedule(callback, fromLoopCallback);
         }
     }
 
-    private void Schedule(object callback)
+    private void Schedule(object callback, bool fromLoopCallback)
     {
         if (callback is DoneCallback doneCallback)
         {
-            Loop.Schedule(doneCallback, this);
+            if (fromLoopCallback)
+            {
+                Loop.ScheduleFromCallback(doneCallback, this);
+            }
+            else
+            {
+                Loop.Schedule(doneCallback, this);
+            }
+        }
+        else if (fromLoopCallback)
+        {
+            Loop.ScheduleWakeupFromCallback(LoopTask.WakeupCallback, (LoopTask)callback);
         }
         else
         {

@@ -322,8 +322,11 @@ public partial class LoopTask : Future, ICoroutineDriver
         // a future and that future's wake-up. One that was cancelled, or failed with a cancellation (a gather whose
         // child was cancelled), carries the cancellation to deliver: a pending cancel() must not replace it
         // (CPython's __wakeup and __step).
-        // A sleep without a future woke because its timer fired: nothing was cancelled.
-        var future = WaitingOnSlot as Future;
+        // A sleep without a future woke because its timer fired, and an acquire without one because a release woke it:
+        // nothing was cancelled. Their sealed types are told apart by a comparison each; the test against Future, which
+        // is not sealed, calls a runtime helper.
+        var slot = WaitingOnSlot;
+        var future = slot is SleepCoroutine or AcquireCoroutine ? null : slot as Future;
         Step(future is not null && (future.Cancelled || future.ExceptionUnchecked is OperationCanceledException) ? future : null);
     }
 
@@ -498,25 +501,26 @@ public partial class LoopTask : Future, ICoroutineDriver
         }
     }
 
+    // Inside the task's own step, on the loop's thread: the done callbacks are scheduled without checking it again.
     private void Finish(Exception? error)
     {
         if (error is OperationCanceledException canceled)
         {
             CancelledException = canceled as CancelledError ?? new CancelledError(canceled.Message, canceled);
-            CancelCore(null);
+            CancelCore(null, fromLoopCallback: true);
         }
         else if (error is not null)
         {
-            SetExceptionCore(error);
+            SetExceptionCore(error, fromLoopCallback: true);
         }
         else if (_mustCancel)
         {
             _mustCancel = false;
-            CancelCore(CancelMessage);
+            CancelCore(CancelMessage, fromLoopCallback: true);
         }
         else
         {
-            SetResultCore();
+            SetResultCore(fromLoopCallback: true);
         }
 
         Loop.UnregisterTask(this);
