@@ -6,15 +6,19 @@ using System.Text;
 namespace EventLoop.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/EventLoop.Benchmarks -- compare [--rounds R] [--only W1,W4] [--no-python]</c>:
+/// <c>dotnet run -c Release --project tests/EventLoop.Benchmarks -- compare [--rounds R] [--only W1,W4] [--no-python] [--in-process]</c>:
 /// every workload on the library, on AsyncContext and on CPython, one after another, for several rounds; prints one
 /// markdown table of medians. Progress goes to standard error, the table to standard output.
 /// </summary>
+/// <remarks>
+/// Each round of each workload's .NET side runs in a process of its own (<see cref="RoundMeasurement"/>), as
+/// BenchmarkDotNet runs each benchmark: in one process, the JIT compiles the methods every workload shares from the
+/// profile of whichever workload ran them first, and a later workload runs that code (traced W1 after untraced W1 ran
+/// 13.3M switches a second, 16.3M in a process of its own). <c>--in-process</c> measures everything in this process,
+/// as the runner did before. CPython runs in one <c>python3</c> process throughout: it has no JIT to carry a profile.
+/// </remarks>
 internal static class CompareRunner
 {
-    /// <summary>A .NET measurement repeats the workload until this much time has passed, so that short runs are not all noise.</summary>
-    private static readonly TimeSpan MinimumMeasurement = TimeSpan.FromMilliseconds(150);
-
     public static int Run(string[] args)
     {
         if (RunnerArguments.Parse(args, "compare", defaultRounds: 5, takesOnly: true) is not { } arguments)
@@ -26,23 +30,9 @@ internal static class CompareRunner
         var workloads = arguments.Only is { } only ? [.. only.Select(Workload.Get)] : Workload.All;
         using var python = arguments.UsePython ? PythonWorkloads.TryStart() : null;
         var results = workloads.ToDictionary(w => w.Name, w => new Result(w));
-
         foreach (var result in results.Values)
         {
-            var workload = result.Workload;
-            Console.Error.WriteLine($"counting and warming up {workload.Name}");
-            result.LibraryCounts = LibraryWorkloads.Run(LibraryWorkloads.Prepare(workload.Program, workload.N), workload.NewInstrument());
-            result.PythonCounts = python?.Count(workload.Program, workload.N);
-
-            // Discarded measurements of each, so that the rounds time optimized code.
-            WarmUp.Run(() =>
-            {
-                MeasureLibrary(workload);
-                if (workload.OnAsyncContext)
-                {
-                    MeasureAsyncContext(workload);
-                }
-            });
+            result.PythonCounts = python?.Count(result.Workload.Program, result.Workload.N);
         }
 
         for (var round = 1; round <= rounds; round++)
@@ -51,11 +41,14 @@ internal static class CompareRunner
             foreach (var result in results.Values)
             {
                 var workload = result.Workload;
-                result.Library.Add(MeasureLibrary(workload));
-                if (workload.OnAsyncContext)
+                var sample = arguments.InProcess ? RoundMeasurement.InThisProcess(workload) : RoundMeasurement.InNewProcess(workload);
+                result.Library.Add(sample.Library);
+                if (sample.AsyncContext is { } context)
                 {
-                    result.AsyncContext.Add(MeasureAsyncContext(workload));
+                    result.AsyncContext.Add(context);
                 }
+
+                result.LibraryCounts = (sample.Iterations, sample.Callbacks);
 
                 // A traced row has the same CPython program as the row it traces: timing it again adds nothing.
                 if (python is not null && !workload.Traced)
@@ -65,46 +58,16 @@ internal static class CompareRunner
             }
         }
 
-        Console.WriteLine(Table(results.Values, rounds, python?.Version));
+        Console.WriteLine(Table(results.Values, rounds, python?.Version, arguments.InProcess));
         return 0;
     }
 
-    private static Sample MeasureLibrary(Workload workload) => Measure(workload.N, () =>
-    {
-        var main = LibraryWorkloads.Prepare(workload.Program, workload.N);
-        return () => LibraryWorkloads.Run(main, workload.NewInstrument());
-    });
-
-    private static Sample MeasureAsyncContext(Workload workload) =>
-        Measure(workload.N, () => () => AsyncContextWorkloads.Run(workload.Name, workload.N));
-
-    /// <summary>Times the workload (built untimed by <paramref name="prepare"/>) until <see cref="MinimumMeasurement"/> has passed.</summary>
-    private static Sample Measure(int n, Func<Action> prepare)
-    {
-        var elapsed = TimeSpan.Zero;
-        long bytes = 0;
-        long ops = 0;
-        while (elapsed < MinimumMeasurement)
-        {
-            var run = prepare();
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            var start = Stopwatch.GetTimestamp();
-            run();
-            elapsed += Stopwatch.GetElapsedTime(start);
-            bytes += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-            ops += n;
-        }
-
-        return new Sample(ops / elapsed.TotalSeconds, (double)bytes / ops);
-    }
-
-    private static string Table(IEnumerable<Result> results, int rounds, string? pythonVersion)
+    private static string Table(IEnumerable<Result> results, int rounds, string? pythonVersion, bool inProcess)
     {
         var text = new StringBuilder();
+        var processes = inProcess ? "every .NET measurement in one process" : "each round of each workload's .NET side in a process of its own";
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, "
-            + $".NET {Environment.Version}, CPython {pythonVersion ?? "(not run)"} on a virtual clock; median of {rounds} rounds."));
+            + $".NET {Environment.Version}, CPython {pythonVersion ?? "(not run)"} on a virtual clock; median of {rounds} rounds, {processes}."));
         text.AppendLine();
         text.AppendLine("| workload | op | N | library ops/s | AsyncContext ops/s | CPython ops/s | library ÷ CPython (target) | library ÷ AsyncContext "
             + "| library B/op | AsyncContext B/op | iterations/op library · CPython | callbacks/op library · CPython | same schedule |");
@@ -170,8 +133,6 @@ internal static class CompareRunner
         var middle = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
-
-    private readonly record struct Sample(double OpsPerSecond, double BytesPerOp);
 
     private sealed class Result(Workload workload)
     {

@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == "compare")
     return CompareRunner.Run(args[1..]);
 }
 
+// `compare-round W1`: one round of one workload's .NET side, which `compare` runs in a process of its own.
+if (args.Length > 0 && args[0] == RoundMeasurement.Command)
+{
+    return RoundMeasurement.Run(args[1..]);
+}
+
 // `scale`: W3 and W4 at N = 10^3 to 10^6, and the memory per pending task.
 if (args.Length > 0 && args[0] == "scale")
 {

@@ -2,11 +2,15 @@ using System.Globalization;
 
 namespace EventLoop.Benchmarks;
 
-/// <summary>The options <c>compare</c> and <c>scale</c> share: <c>--rounds R</c>, <c>--no-python</c>, and for <c>compare</c> <c>--only W1,W4</c>.</summary>
+/// <summary>
+/// The options <c>compare</c> and <c>scale</c> share: <c>--rounds R</c>, <c>--no-python</c>, and for <c>compare</c>
+/// <c>--only W1,W4</c> and <c>--in-process</c>.
+/// </summary>
 /// <param name="Rounds">How many timed rounds; the tables show their medians.</param>
 /// <param name="UsePython">False with <c>--no-python</c>: the CPython side is left out.</param>
 /// <param name="Only">The workloads named with <c>--only</c>, or null for all of them.</param>
-internal sealed record RunnerArguments(int Rounds, bool UsePython, string[]? Only)
+/// <param name="InProcess">True with <c>--in-process</c>: every .NET measurement in the runner's own process.</param>
+internal sealed record RunnerArguments(int Rounds, bool UsePython, string[]? Only, bool InProcess)
 {
     /// <summary>
     /// Reads <paramref name="args"/> for the runner <paramref name="command"/>; on an argument it does not know (or
@@ -14,7 +18,7 @@ internal sealed record RunnerArguments(int Rounds, bool UsePython, string[]? Onl
     /// </summary>
     public static RunnerArguments? Parse(string[] args, string command, int defaultRounds, bool takesOnly)
     {
-        var arguments = new RunnerArguments(defaultRounds, UsePython: true, Only: null);
+        var arguments = new RunnerArguments(defaultRounds, UsePython: true, Only: null, InProcess: false);
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -28,9 +32,12 @@ internal sealed record RunnerArguments(int Rounds, bool UsePython, string[]? Onl
                 case "--no-python":
                     arguments = arguments with { UsePython = false };
                     break;
+                case "--in-process" when takesOnly:
+                    arguments = arguments with { InProcess = true };
+                    break;
                 default:
                     Console.Error.WriteLine(
-                        $"unknown argument '{args[i]}': use {command} [--rounds R]{(takesOnly ? " [--only W1,W2]" : "")} [--no-python]");
+                        $"unknown argument '{args[i]}': use {command} [--rounds R]{(takesOnly ? " [--only W1,W2]" : "")} [--no-python]{(takesOnly ? " [--in-process]" : "")}");
                     return null;
             }
         }

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace EventLoop.Benchmarks;
+
+/// <summary>
+/// One round of one workload's .NET side: its schedule counted, its code warmed up, then one timed measurement on the
+/// library and one on AsyncContext. <c>compare</c> runs each round in a process of its own (<see cref="InNewProcess"/>),
+/// so that no workload runs code the JIT compiled from another workload's profile; with <c>--in-process</c> it calls
+/// <see cref="InThisProcess"/> instead.
+/// </summary>
+internal static class RoundMeasurement
+{
+    /// <summary>The command a measurement process is started with: <c>compare-round W1</c>.</summary>
+    public const string Command = "compare-round";
+
+    /// <summary>A measurement repeats the workload until this much time has passed, so that short runs are not all noise.</summary>
+    private static readonly TimeSpan MinimumMeasurement = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>Measures a round of <paramref name="workload"/> here, in the calling process.</summary>
+    public static RoundSample InThisProcess(Workload workload)
+    {
+        var (iterations, callbacks) = LibraryWorkloads.Run(LibraryWorkloads.Prepare(workload.Program, workload.N), workload.NewInstrument());
+
+        // Discarded measurements first, so that the timed one runs optimized code.
+        WarmUp.Run(() =>
+        {
+            MeasureLibrary(workload);
+            if (workload.OnAsyncContext)
+            {
+                MeasureAsyncContext(workload);
+            }
+        });
+
+        return new RoundSample(MeasureLibrary(workload), workload.OnAsyncContext ? MeasureAsyncContext(workload) : null, iterations, callbacks);
+    }
+
+    /// <summary>Measures a round of <paramref name="workload"/> in a new process of this program, which prints it as JSON.</summary>
+    public static RoundSample InNewProcess(Workload workload)
+    {
+        // Run as `dotnet EventLoop.Benchmarks.dll` the host is dotnet, which needs the program's path; `dotnet run`
+        // starts the program's own executable.
+        var host = Environment.ProcessPath ?? throw new InvalidOperationException("This process's executable is not known: run compare with --in-process.");
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(RoundMeasurement).Assembly.Location);
+        }
+
+        start.ArgumentList.Add(Command);
+        start.ArgumentList.Add(workload.Name);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"the measurement process for {workload.Name} exited with {process.ExitCode} (see its error above)."));
+        }
+
+        return JsonSerializer.Deserialize<RoundSample>(output)
+            ?? throw new InvalidOperationException($"the measurement process for {workload.Name} printed no round: '{output}'.");
+    }
+
+    /// <summary>What a measurement process does: measures a round of the workload named in <paramref name="args"/> and prints it.</summary>
+    public static int Run(string[] args)
+    {
+        if (args is not [var name])
+        {
+            Console.Error.WriteLine($"use {Command} W1 (one workload's name)");
+            return 2;
+        }
+
+        Console.WriteLine(JsonSerializer.Serialize(InThisProcess(Workload.Get(name))));
+        return 0;
+    }
+
+    private static Sample MeasureLibrary(Workload workload) => Measure(workload.N, () =>
+    {
+        var main = LibraryWorkloads.Prepare(workload.Program, workload.N);
+        return () => LibraryWorkloads.Run(main, workload.NewInstrument());
+    });
+
+    private static Sample MeasureAsyncContext(Workload workload) =>
+        Measure(workload.N, () => () => AsyncContextWorkloads.Run(workload.Name, workload.N));
+
+    /// <summary>Times the workload (built untimed by <paramref name="prepare"/>) until <see cref="MinimumMeasurement"/> has passed.</summary>
+    private static Sample Measure(int n, Func<Action> prepare)
+    {
+        var elapsed = TimeSpan.Zero;
+        long bytes = 0;
+        long ops = 0;
+        while (elapsed < MinimumMeasurement)
+        {
+            var run = prepare();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var start = Stopwatch.GetTimestamp();
+            run();
+            elapsed += Stopwatch.GetElapsedTime(start);
+            bytes += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            ops += n;
+        }
+
+        return new Sample(ops / elapsed.TotalSeconds, (double)bytes / ops);
+    }
+}
+
+/// <summary>A timed measurement: operations per second and bytes allocated per operation.</summary>
+internal sealed record Sample(double OpsPerSecond, double BytesPerOp);
+
+/// <summary>One round of a workload: the library's sample, AsyncContext's (if it has one), and the library's schedule.</summary>
+internal sealed record RoundSample(Sample Library, Sample? AsyncContext, long Iterations, long Callbacks);
