@@ -111,6 +111,7 @@ internal static class CompareRunner
         text.AppendLine();
         text.AppendLine("| workload | instrument | tracing off ops/s | tracing on ops/s | off ÷ on (target ≤ 2×) | B/op off | B/op on |");
         text.AppendLine("|---|---|--:|--:|--:|--:|--:|");
+        // Two decimals: the ratio is near its target, and 2.0 would print for either side of it.
         foreach (var traced in pairs)
         {
             var plain = byName[traced.Workload.TracedOf!];
@@ -118,7 +119,7 @@ internal static class CompareRunner
             var on = Median(traced.Library.Select(s => s.OpsPerSecond));
             var slowdown = off / on;
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {plain.Workload.Name} | {(traced.Workload.KeepsEvents ? "TraceRecorder" : "drops events")} | {off:N0} | {on:N0} | {slowdown:F1}×{(slowdown <= 2 ? " ✓" : " ✗")} "
+                $"| {plain.Workload.Name} | {(traced.Workload.KeepsEvents ? "TraceRecorder" : "drops events")} | {off:N0} | {on:N0} | {slowdown:F2}×{(slowdown <= 2 ? " ✓" : " ✗")} "
                 + $"| {Median(plain.Library.Select(s => s.BytesPerOp)):F1} | {Median(traced.Library.Select(s => s.BytesPerOp)):F1} |"));
         }
     }
