@@ -72,7 +72,13 @@ internal static class RoundMeasurement
             return 2;
         }
 
-        Console.WriteLine(JsonSerializer.Serialize(InThisProcess(Workload.Get(name))));
+        if (Workload.Find(name) is not { } workload)
+        {
+            Console.Error.WriteLine(Workload.Unknown(name));
+            return 2;
+        }
+
+        Console.WriteLine(JsonSerializer.Serialize(InThisProcess(workload)));
         return 0;
     }
 

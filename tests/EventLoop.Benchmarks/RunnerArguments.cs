@@ -14,7 +14,8 @@ internal sealed record RunnerArguments(int Rounds, bool UsePython, string[]? Onl
 {
     /// <summary>
     /// Reads <paramref name="args"/> for the runner <paramref name="command"/>; on an argument it does not know (or
-    /// <c>--only</c> where <paramref name="takesOnly"/> is false) it prints the usage and returns null.
+    /// <c>--only</c> or <c>--in-process</c> where <paramref name="takesOnly"/> is false) it prints the usage and returns
+    /// null, and on a workload or a round count it cannot use, what is wrong with it.
     /// </summary>
     public static RunnerArguments? Parse(string[] args, string command, int defaultRounds, bool takesOnly)
     {
@@ -24,10 +25,23 @@ internal sealed record RunnerArguments(int Rounds, bool UsePython, string[]? Onl
             switch (args[i])
             {
                 case "--rounds" when i + 1 < args.Length:
-                    arguments = arguments with { Rounds = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+                    if (!int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var rounds) || rounds < 1)
+                    {
+                        Console.Error.WriteLine($"--rounds takes a whole number of rounds, 1 or more, not '{args[i]}'");
+                        return null;
+                    }
+
+                    arguments = arguments with { Rounds = rounds };
                     break;
                 case "--only" when takesOnly && i + 1 < args.Length:
-                    arguments = arguments with { Only = args[++i].Split(',') };
+                    var only = args[++i].Split(',');
+                    if (only.FirstOrDefault(name => Workload.Find(name) is null) is { } unknown)
+                    {
+                        Console.Error.WriteLine(Workload.Unknown(unknown));
+                        return null;
+                    }
+
+                    arguments = arguments with { Only = only };
                     break;
                 case "--no-python":
                     arguments = arguments with { UsePython = false };

@@ -47,7 +47,11 @@ internal sealed record Workload(string Name, int N, string Op, bool OnAsyncConte
     /// <summary>The instrument a traced row attaches: a fresh recorder, or one that drops every event.</summary>
     public ILoopInstrument? NewInstrument() => TracedOf is null ? null : KeepsEvents ? new TraceRecorder() : new DroppingInstrument();
 
-    public static Workload Get(string name) =>
-        Array.Find(All, w => w.Name == name) ?? throw new ArgumentException(
-            $"unknown workload '{name}': expected one of {string.Join(", ", All.Select(w => w.Name))}", nameof(name));
+    public static Workload Get(string name) => Find(name) ?? throw new ArgumentException(Unknown(name), nameof(name));
+
+    /// <summary>The workload named <paramref name="name"/>, or null.</summary>
+    public static Workload? Find(string name) => Array.Find(All, w => w.Name == name);
+
+    /// <summary>What to say of a name that is no workload's.</summary>
+    public static string Unknown(string name) => $"unknown workload '{name}': expected one of {string.Join(", ", All.Select(w => w.Name))}";
 }
