@@ -236,7 +236,7 @@ public sealed partial class Loop : IDisposable
     /// </summary>
     internal void ScheduleStepFromCallback(LoopTask task)
     {
-        Debug.Assert(_threadId == Environment.CurrentManagedThreadId && !IsClosed, "only from inside a callback of this loop");
+        AssertInsideCallback();
         Enqueue(ReadyCallback.StepOf(task));
     }
 
@@ -254,7 +254,7 @@ public sealed partial class Loop : IDisposable
     /// </summary>
     internal void ScheduleWakeupFromCallback(Action<object?> callback, LoopTask task)
     {
-        Debug.Assert(_threadId == Environment.CurrentManagedThreadId && !IsClosed, "only from inside a callback of this loop");
+        AssertInsideCallback();
         Enqueue(ReadyCallback.WakeupOf(callback, task));
     }
 
@@ -269,9 +269,14 @@ public sealed partial class Loop : IDisposable
     /// <summary>As <see cref="Schedule(DoneCallback, Future)"/>, from inside a callback of this loop (see <see cref="ScheduleWakeupFromCallback"/>).</summary>
     internal void ScheduleFromCallback(DoneCallback callback, Future future)
     {
-        Debug.Assert(_threadId == Environment.CurrentManagedThreadId && !IsClosed, "only from inside a callback of this loop");
+        AssertInsideCallback();
         Enqueue(ReadyCallback.Of(callback, future));
     }
+
+    /// <summary>What the schedulers that skip the checks rely on: the loop runs, and this is its thread.</summary>
+    [Conditional("DEBUG")]
+    private void AssertInsideCallback() =>
+        Debug.Assert(_threadId == Environment.CurrentManagedThreadId && !IsClosed, "only from inside a callback of this loop");
 
     /// <summary>Queues a callback for the next iteration and traces its scheduling.</summary>
     private void Enqueue(in ReadyCallback ready)
