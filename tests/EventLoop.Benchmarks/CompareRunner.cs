@@ -75,11 +75,11 @@ internal static class CompareRunner
         foreach (var result in results)
         {
             var workload = result.Workload;
-            var library = Median(result.Library.Select(s => s.OpsPerSecond));
-            var libraryBytes = Median(result.Library.Select(s => s.BytesPerOp));
-            var context = result.AsyncContext.Count > 0 ? Median(result.AsyncContext.Select(s => s.OpsPerSecond)) : (double?)null;
-            var contextBytes = result.AsyncContext.Count > 0 ? Median(result.AsyncContext.Select(s => s.BytesPerOp)) : (double?)null;
-            var python = result.Python.Count > 0 ? Median(result.Python) : (double?)null;
+            var library = Sample.Median(result.Library.Select(s => s.OpsPerSecond));
+            var libraryBytes = Sample.Median(result.Library.Select(s => s.BytesPerOp));
+            var context = result.AsyncContext.Count > 0 ? Sample.Median(result.AsyncContext.Select(s => s.OpsPerSecond)) : (double?)null;
+            var contextBytes = result.AsyncContext.Count > 0 ? Sample.Median(result.AsyncContext.Select(s => s.BytesPerOp)) : (double?)null;
+            var python = result.Python.Count > 0 ? Sample.Median(result.Python) : (double?)null;
             var (libraryIterations, libraryCallbacks) = result.LibraryCounts;
             var pythonCounts = result.PythonCounts;
             text.Append(string.Create(CultureInfo.InvariantCulture, $"| {workload.Name} | {workload.Op} | {workload.N:N0} | {library:N0} | {Or(context, "N0")} | {Or(python, "N0")} "));
@@ -115,25 +115,18 @@ internal static class CompareRunner
         foreach (var traced in pairs)
         {
             var plain = byName[traced.Workload.TracedOf!];
-            var off = Median(plain.Library.Select(s => s.OpsPerSecond));
-            var on = Median(traced.Library.Select(s => s.OpsPerSecond));
+            var off = Sample.Median(plain.Library.Select(s => s.OpsPerSecond));
+            var on = Sample.Median(traced.Library.Select(s => s.OpsPerSecond));
             var slowdown = off / on;
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {plain.Workload.Name} | {(traced.Workload.KeepsEvents ? "TraceRecorder" : "drops events")} | {off:N0} | {on:N0} | {slowdown:F2}×{(slowdown <= 2 ? " ✓" : " ✗")} "
-                + $"| {Median(plain.Library.Select(s => s.BytesPerOp)):F1} | {Median(traced.Library.Select(s => s.BytesPerOp)):F1} |"));
+                + $"| {Sample.Median(plain.Library.Select(s => s.BytesPerOp)):F1} | {Sample.Median(traced.Library.Select(s => s.BytesPerOp)):F1} |"));
         }
     }
 
     private static string Verdict(double? ratio, double target) => ratio is null ? "" : ratio >= target ? " ✓" : " ✗";
 
     private static string Or(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
 
     private sealed class Result(Workload workload)
     {

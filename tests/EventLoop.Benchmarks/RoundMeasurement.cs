@@ -15,9 +15,6 @@ internal static class RoundMeasurement
     /// <summary>The command a measurement process is started with: <c>compare-round W1</c>.</summary>
     public const string Command = "compare-round";
 
-    /// <summary>A measurement repeats the workload until this much time has passed, so that short runs are not all noise.</summary>
-    private static readonly TimeSpan MinimumMeasurement = TimeSpan.FromMilliseconds(150);
-
     /// <summary>Measures a round of <paramref name="workload"/> here, in the calling process.</summary>
     public static RoundSample InThisProcess(Workload workload)
     {
@@ -82,40 +79,15 @@ internal static class RoundMeasurement
         return 0;
     }
 
-    private static Sample MeasureLibrary(Workload workload) => Measure(workload.N, () =>
+    private static Sample MeasureLibrary(Workload workload) => Sample.Measure(workload.N, () =>
     {
         var main = LibraryWorkloads.Prepare(workload.Program, workload.N);
         return () => LibraryWorkloads.Run(main, workload.NewInstrument());
     });
 
     private static Sample MeasureAsyncContext(Workload workload) =>
-        Measure(workload.N, () => () => AsyncContextWorkloads.Run(workload.Name, workload.N));
-
-    /// <summary>Times the workload (built untimed by <paramref name="prepare"/>) until <see cref="MinimumMeasurement"/> has passed.</summary>
-    private static Sample Measure(int n, Func<Action> prepare)
-    {
-        var elapsed = TimeSpan.Zero;
-        long bytes = 0;
-        long ops = 0;
-        while (elapsed < MinimumMeasurement)
-        {
-            var run = prepare();
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            var start = Stopwatch.GetTimestamp();
-            run();
-            elapsed += Stopwatch.GetElapsedTime(start);
-            bytes += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-            ops += n;
-        }
-
-        return new Sample(ops / elapsed.TotalSeconds, (double)bytes / ops);
-    }
+        Sample.Measure(workload.N, () => () => AsyncContextWorkloads.Run(workload.Name, workload.N));
 }
-
-/// <summary>A timed measurement: operations per second and bytes allocated per operation.</summary>
-internal sealed record Sample(double OpsPerSecond, double BytesPerOp);
 
 /// <summary>One round of a workload: the library's sample, AsyncContext's (if it has one), and the library's schedule.</summary>
 internal sealed record RoundSample(Sample Library, Sample? AsyncContext, long Iterations, long Callbacks);

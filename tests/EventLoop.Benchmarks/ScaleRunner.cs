@@ -14,9 +14,6 @@ internal static class ScaleRunner
 {
     private static readonly int[] Sizes = [1_000, 10_000, 100_000, 1_000_000];
 
-    /// <summary>Small sizes are repeated until this much time has passed, so that they are not all noise.</summary>
-    private static readonly TimeSpan MinimumMeasurement = TimeSpan.FromMilliseconds(150);
-
     public static int Run(string[] args)
     {
         if (RunnerArguments.Parse(args, "scale", defaultRounds: 3, takesOnly: false) is not { } arguments)
@@ -48,7 +45,7 @@ internal static class ScaleRunner
         // What the runtime's GC alone costs for W4's pattern: every task's memory allocated, kept until all exist,
         // then released in deadline order, with no loop at all.
         var objects = (int)Math.Round(w4Bytes / SurvivorBaseline.ObjectSize);
-        var baseline = Measure("GC alone", n => SurvivorBaseline.Time(n, objects, MinimumMeasurement), rounds);
+        var baseline = Measure("GC alone", n => SurvivorBaseline.Time(n, objects, Sample.MinimumTime), rounds);
         text.AppendLine(Row(string.Create(CultureInfo.InvariantCulture, $"GC alone: {objects} objects of {SurvivorBaseline.ObjectSize} B per task, W4's lifetimes"),
             baseline, "–"));
 
@@ -79,7 +76,7 @@ internal static class ScaleRunner
                 WarmUp.Run(() => time(n));
             }
 
-            nanoseconds.Add(Median(Enumerable.Range(0, rounds).Select(_ => time(n))));
+            nanoseconds.Add(Sample.Median(Enumerable.Range(0, rounds).Select(_ => time(n))));
         }
 
         return nanoseconds;
@@ -89,23 +86,11 @@ internal static class ScaleRunner
         $"| {name} | {string.Join(" | ", nanoseconds.Select(ns => ns.ToString("F0", CultureInfo.InvariantCulture)))} | {nanoseconds[^1] / nanoseconds[0]:F2}× | {bytes} |");
 
     /// <summary>Nanoseconds per task for one size, the main coroutine built untimed.</summary>
-    private static double Time(string name, int n)
+    private static double Time(string name, int n) => 1e9 / Sample.Measure(n, () =>
     {
-        var elapsed = TimeSpan.Zero;
-        long ops = 0;
-        while (elapsed < MinimumMeasurement)
-        {
-            var main = LibraryWorkloads.Prepare(name, n);
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            var start = Stopwatch.GetTimestamp();
-            LibraryWorkloads.Run(main);
-            elapsed += Stopwatch.GetElapsedTime(start);
-            ops += n;
-        }
-
-        return elapsed.TotalNanoseconds / ops;
-    }
+        var main = LibraryWorkloads.Prepare(name, n);
+        return () => LibraryWorkloads.Run(main);
+    }).OpsPerSecond;
 
     /// <summary>
     /// The heap the workload's N pending tasks hold (their coroutines, tasks, callbacks, timers, the gather), per task:
@@ -132,12 +117,5 @@ internal static class ScaleRunner
 
         LibraryWorkloads.Run(Main());
         return (double)(peak - before) / n;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }
