@@ -176,10 +176,23 @@ public partial class LoopTask : Future, ICoroutineDriver
 
     /// <summary>
     /// True while the task waits on a future or on a frame that stands in for one (then what it has on the ready queue
-    /// is its wake-up). The ready queue asks at every step it takes: the stand-ins, sealed, are tested first, by exact
-    /// type (a test as <see cref="IFutureStandIn"/>, or as the unsealed <see cref="Future"/>, calls into the runtime).
+    /// is its wake-up). The ready queue asks at every step it takes.
     /// </summary>
-    internal bool WaitsOnFuture => WaitingOnSlot is SleepCoroutine or AcquireCoroutine or Future;
+    internal bool WaitsOnFuture
+    {
+        get
+        {
+            var slot = WaitingOnSlot;
+            return IsStandIn(slot) || slot is Future;
+        }
+    }
+
+    /// <summary>
+    /// True for a frame that stands in for a future (<see cref="IFutureStandIn"/>). The hot paths ask this before they
+    /// test for a <see cref="Future"/>: the stand-ins are sealed, so each is one comparison of the type, where a test as
+    /// the interface, or as the unsealed <see cref="Future"/>, calls into the runtime.
+    /// </summary>
+    private static bool IsStandIn(object? slot) => slot is SleepCoroutine or AcquireCoroutine;
 
     /// <summary>
     /// The future the task waits on, or the frame that stands in for its future until one is made, or, while it awaits
@@ -323,10 +336,9 @@ public partial class LoopTask : Future, ICoroutineDriver
         // child was cancelled), carries the cancellation to deliver: a pending cancel() must not replace it
         // (CPython's __wakeup and __step).
         // A sleep without a future woke because its timer fired, and an acquire without one because a release woke it:
-        // nothing was cancelled. Their sealed types are told apart by a comparison each; the test against Future, which
-        // is not sealed, calls a runtime helper.
+        // nothing was cancelled.
         var slot = WaitingOnSlot;
-        var future = slot is SleepCoroutine or AcquireCoroutine ? null : slot as Future;
+        var future = IsStandIn(slot) ? null : slot as Future;
         Step(future is not null && (future.Cancelled || future.ExceptionUnchecked is OperationCanceledException) ? future : null);
     }
 
