@@ -14,6 +14,12 @@ if (args.Length > 0 && args[0] == RoundMeasurement.Command)
     return RoundMeasurement.Run(args[1..]);
 }
 
+// `scale-point W4 1000000`: one round of one size, which `scale` runs in a process of its own.
+if (args.Length > 0 && args[0] == ScalePoint.Command)
+{
+    return ScalePoint.Run(args[1..]);
+}
+
 // `scale`: W3 and W4 at N = 10^3 to 10^6, and the memory per pending task.
 if (args.Length > 0 && args[0] == "scale")
 {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 
 namespace EventLoop.Benchmarks;
@@ -36,26 +34,7 @@ internal static class RoundMeasurement
     /// <summary>Measures a round of <paramref name="workload"/> in a new process of this program, which prints it as JSON.</summary>
     public static RoundSample InNewProcess(Workload workload)
     {
-        // Run as `dotnet EventLoop.Benchmarks.dll` the host is dotnet, which needs the program's path; `dotnet run`
-        // starts the program's own executable.
-        var host = Environment.ProcessPath ?? throw new InvalidOperationException("This process's executable is not known: run compare with --in-process.");
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(RoundMeasurement).Assembly.Location);
-        }
-
-        start.ArgumentList.Add(Command);
-        start.ArgumentList.Add(workload.Name);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"the measurement process for {workload.Name} exited with {process.ExitCode} (see its error above)."));
-        }
-
+        var output = MeasurementProcess.Run(Command, workload.Name);
         return JsonSerializer.Deserialize<RoundSample>(output)
             ?? throw new InvalidOperationException($"the measurement process for {workload.Name} printed no round: '{output}'.");
     }

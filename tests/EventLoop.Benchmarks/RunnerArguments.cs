@@ -3,8 +3,8 @@ using System.Globalization;
 namespace EventLoop.Benchmarks;
 
 /// <summary>
-/// The options <c>compare</c> and <c>scale</c> share: <c>--rounds R</c>, <c>--no-python</c>, and for <c>compare</c>
-/// <c>--only W1,W4</c> and <c>--in-process</c>.
+/// The options <c>compare</c> and <c>scale</c> share: <c>--rounds R</c>, <c>--no-python</c>, <c>--in-process</c>, and
+/// for <c>compare</c> <c>--only W1,W4</c>.
 /// </summary>
 /// <param name="Rounds">How many timed rounds; the tables show their medians.</param>
 /// <param name="UsePython">False with <c>--no-python</c>: the CPython side is left out.</param>
@@ -14,8 +14,8 @@ internal sealed record RunnerArguments(int Rounds, bool UsePython, string[]? Onl
 {
     /// <summary>
     /// Reads <paramref name="args"/> for the runner <paramref name="command"/>; on an argument it does not know (or
-    /// <c>--only</c> or <c>--in-process</c> where <paramref name="takesOnly"/> is false) it prints the usage and returns
-    /// null, and on a workload or a round count it cannot use, what is wrong with it.
+    /// <c>--only</c> where <paramref name="takesOnly"/> is false) it prints the usage and returns null, and on a
+    /// workload or a round count it cannot use, what is wrong with it.
     /// </summary>
     public static RunnerArguments? Parse(string[] args, string command, int defaultRounds, bool takesOnly)
     {
@@ -46,12 +46,12 @@ internal sealed record RunnerArguments(int Rounds, bool UsePython, string[]? Onl
                 case "--no-python":
                     arguments = arguments with { UsePython = false };
                     break;
-                case "--in-process" when takesOnly:
+                case "--in-process":
                     arguments = arguments with { InProcess = true };
                     break;
                 default:
                     Console.Error.WriteLine(
-                        $"unknown argument '{args[i]}': use {command} [--rounds R]{(takesOnly ? " [--only W1,W2]" : "")} [--no-python]{(takesOnly ? " [--in-process]" : "")}");
+                        $"unknown argument '{args[i]}': use {command} [--rounds R]{(takesOnly ? " [--only W1,W2]" : "")} [--no-python] [--in-process]");
                     return null;
             }
         }

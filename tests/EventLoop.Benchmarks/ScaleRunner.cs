@@ -1,15 +1,18 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
 namespace EventLoop.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/EventLoop.Benchmarks -- scale [--rounds R] [--no-python]</c>: W3 (spawn) and
-/// W4 (timers) at N = 10^3 to 10^6 on the library, in ns per task, and the memory each pending task holds at 10^6
-/// (measured when every task exists and none has finished); then the same sizes on CPython (when python3 is present),
-/// whose own growth from 10^3 to 10^6 is the reference for the library's. Prints a markdown table.
+/// <c>dotnet run -c Release --project tests/EventLoop.Benchmarks -- scale [--rounds R] [--no-python] [--in-process]</c>: W3
+/// (spawn) and W4 (timers) at N = 10^3 to 10^6 on the library, in ns per task, and the memory each pending task holds
+/// at 10^6 (measured when every task exists and none has finished); then the same sizes on CPython (when python3 is
+/// present), whose own growth from 10^3 to 10^6 is the reference for the library's. Prints a markdown table.
 /// </summary>
+/// <remarks>
+/// Each round of each size runs in a process of its own (<see cref="ScalePoint"/>), for the reason <c>compare</c> does;
+/// <c>--in-process</c> times every size in this process, as the runner did before.
+/// </remarks>
 internal static class ScaleRunner
 {
     private static readonly int[] Sizes = [1_000, 10_000, 100_000, 1_000_000];
@@ -23,8 +26,9 @@ internal static class ScaleRunner
 
         var rounds = arguments.Rounds;
         var text = new StringBuilder();
+        var processes = arguments.InProcess ? "every size in one process" : "each round of each library size in a process of its own";
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}; median of {rounds} rounds."));
+            $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}; median of {rounds} rounds, {processes}."));
         text.AppendLine();
         text.AppendLine("| workload | " + string.Join(" | ", Sizes.Select(n => string.Create(CultureInfo.InvariantCulture, $"ns/task at N = {n:N0}")))
             + " | 10^6 ÷ 10^3 | peak B per pending task at 10^6 |");
@@ -32,10 +36,12 @@ internal static class ScaleRunner
         var w4Bytes = 0.0;
         foreach (var name in new[] { "W3", "W4" })
         {
-            // Times first: measured after the memory's million pending tasks, W3 at N = 1,000 ran four times slower in
-            // every round, because the JIT's profile-guided optimization had compiled the hot methods from that run
-            // (with DOTNET_TieredPGO=0 it did not happen).
-            var nanoseconds = Measure(name, n => Time(name, n), rounds);
+            // Times first: measured in this process after the memory's million pending tasks, W3 at N = 1,000 ran four
+            // times slower in every round, because the JIT's profile-guided optimization had compiled the hot methods
+            // from that run (with DOTNET_TieredPGO=0 it did not happen).
+            var nanoseconds = arguments.InProcess
+                ? Measure(name, n => ScalePoint.Time(name, n), rounds)
+                : Measure(name, n => ScalePoint.InNewProcess(name, n), rounds, warmUp: false);
             Console.Error.WriteLine($"{name}: memory at {Sizes[^1]}");
             var bytes = PeakBytesPerTask(name, Sizes[^1]);
             w4Bytes = bytes;
@@ -84,13 +90,6 @@ internal static class ScaleRunner
 
     private static string Row(string name, List<double> nanoseconds, string bytes) => string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {string.Join(" | ", nanoseconds.Select(ns => ns.ToString("F0", CultureInfo.InvariantCulture)))} | {nanoseconds[^1] / nanoseconds[0]:F2}× | {bytes} |");
-
-    /// <summary>Nanoseconds per task for one size, the main coroutine built untimed.</summary>
-    private static double Time(string name, int n) => 1e9 / Sample.Measure(n, () =>
-    {
-        var main = LibraryWorkloads.Prepare(name, n);
-        return () => LibraryWorkloads.Run(main);
-    }).OpsPerSecond;
 
     /// <summary>
     /// The heap the workload's N pending tasks hold (their coroutines, tasks, callbacks, timers, the gather), per task:
