@@ -69,9 +69,9 @@ internal static class CompareRunner
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, "
             + $".NET {Environment.Version}, CPython {pythonVersion ?? "(not run)"} on a virtual clock; median of {rounds} rounds, {processes}."));
         text.AppendLine();
-        text.AppendLine("| workload | op | N | library ops/s | AsyncContext ops/s | CPython ops/s | library ÷ CPython (target) | library ÷ AsyncContext "
-            + "| library B/op | AsyncContext B/op | iterations/op library · CPython | callbacks/op library · CPython | same schedule |");
-        text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|");
+        text.AppendLine("| workload | op | N | library ops/s | AsyncContext ops/s | CPython ops/s | library ÷ CPython (target) | library ÷ CPython, rounds "
+            + "| library ÷ AsyncContext | library B/op | AsyncContext B/op | iterations/op library · CPython | callbacks/op library · CPython | same schedule |");
+        text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|");
         foreach (var result in results)
         {
             var workload = result.Workload;
@@ -87,6 +87,7 @@ internal static class CompareRunner
                 ? string.Create(CultureInfo.InvariantCulture, $" (≥ {workload.TargetVsCPython:0}×{Verdict(library / python, workload.TargetVsCPython)})")
                 : "";
             text.Append(string.Create(CultureInfo.InvariantCulture, $"| {Or(library / python, "F1")}{(python is null ? "" : "×")}{target} "));
+            text.Append($"| {RoundRange(result.Library.Select(s => s.OpsPerSecond), result.Python, "F1")} ");
             text.Append(string.Create(CultureInfo.InvariantCulture, $"| {Or(library / context, "F1")}{(context is null ? "" : "×")} | {libraryBytes:F1} | {Or(contextBytes, "F1")} "));
             text.Append(string.Create(CultureInfo.InvariantCulture, $"| {(double)libraryIterations / workload.N:0.####} · {Or((double?)pythonCounts?.Iterations / workload.N, "0.####")} "));
             text.Append(string.Create(CultureInfo.InvariantCulture, $"| {(double)libraryCallbacks / workload.N:0.####} · {Or((double?)pythonCounts?.Callbacks / workload.N, "0.####")} "));
@@ -109,8 +110,8 @@ internal static class CompareRunner
         }
 
         text.AppendLine();
-        text.AppendLine("| workload | instrument | tracing off ops/s | tracing on ops/s | off ÷ on (target ≤ 2×) | B/op off | B/op on |");
-        text.AppendLine("|---|---|--:|--:|--:|--:|--:|");
+        text.AppendLine("| workload | instrument | tracing off ops/s | tracing on ops/s | off ÷ on (target ≤ 2×) | off ÷ on, rounds | B/op off | B/op on |");
+        text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|");
         // Two decimals: the ratio is near its target, and 2.0 would print for either side of it.
         foreach (var traced in pairs)
         {
@@ -120,8 +121,21 @@ internal static class CompareRunner
             var slowdown = off / on;
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {plain.Workload.Name} | {(traced.Workload.KeepsEvents ? "TraceRecorder" : "drops events")} | {off:N0} | {on:N0} | {slowdown:F2}×{(slowdown <= 2 ? " ✓" : " ✗")} "
+                + $"| {RoundRange(plain.Library.Select(s => s.OpsPerSecond), traced.Library.Select(s => s.OpsPerSecond), "F2")} "
                 + $"| {Sample.Median(plain.Library.Select(s => s.BytesPerOp)):F1} | {Sample.Median(traced.Library.Select(s => s.BytesPerOp)):F1} |"));
         }
+    }
+
+    /// <summary>
+    /// The lowest and the highest of the ratios <paramref name="numerators"/>[i] ÷ <paramref name="denominators"/>[i],
+    /// one per round: both sides of a round ran within seconds of each other, so the spread shows how much the machine
+    /// moved the ratio during the run, which the median hides.
+    /// </summary>
+    private static string RoundRange(IEnumerable<double> numerators, IEnumerable<double> denominators, string format)
+    {
+        var ratios = numerators.Zip(denominators, (numerator, denominator) => numerator / denominator).ToList();
+        return ratios.Count == 0 ? "–" : string.Create(CultureInfo.InvariantCulture,
+            $"{ratios.Min().ToString(format, CultureInfo.InvariantCulture)}× to {ratios.Max().ToString(format, CultureInfo.InvariantCulture)}×");
     }
 
     private static string Verdict(double? ratio, double target) => ratio is null ? "" : ratio >= target ? " ✓" : " ✗";
