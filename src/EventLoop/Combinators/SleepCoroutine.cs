@@ -101,26 +101,25 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer, IFutureStandI
 
     private Loop TaskLoop => _waiter is Future<bool> future ? future.Loop : Unsafe.As<LoopTask>(_waiter)!.Loop;
 
-    private protected override void MoveNext()
+    private protected override void MoveNext(LoopTask task)
     {
         if (_waiter is null)
         {
-            Start();
+            Start(task);
         }
         else
         {
-            Wake();
+            Wake(task);
         }
     }
 
-    private void Start()
+    private void Start(LoopTask task)
     {
         try
         {
             Loop.CheckDelay(_delayThenWhen, "seconds");
-            // Only a task resumes a coroutine: the one that runs the sleep, on its loop, which is running. Its timer
-            // will wake that task, which waits on the sleep itself.
-            var task = Unsafe.As<LoopTask>(Driver!);
+            // The task that runs the sleep is on its loop, which is running. Its timer will wake that task, which waits
+            // on the sleep itself.
             var loop = task.Loop;
             var when = loop.Time + _delayThenWhen;
             _sequenceAndFlags = loop.TakeTimerSequence(when) | ScheduledBit;
@@ -136,15 +135,15 @@ internal sealed class SleepCoroutine : Coroutine, IScheduledTimer, IFutureStandI
         catch (Exception exception)
         {
             CancelTimer();
-            Complete(exception);
+            Complete(exception, task);
         }
     }
 
-    private void Wake()
+    private void Wake(LoopTask task)
     {
-        var error = TaskLoop.OutcomeOfWait(_waiter as Future<bool>);
+        var error = task.Loop.OutcomeOfWait(_waiter as Future<bool>);
         CancelTimer();
-        Complete(error);
+        Complete(error, task);
     }
 
     /// <summary>What <see cref="TimerHandle.Cancel"/> does, for the timer the sleep is (none before it was created).</summary>

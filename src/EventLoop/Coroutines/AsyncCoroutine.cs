@@ -27,7 +27,7 @@ internal sealed class AsyncCoroutine<TStateMachine> : AsyncCoroutine
 
     internal override string DescribeStateChange(CoroutineState from, CoroutineState to) => s_stateChanges.Get(from, to);
 
-    private protected override void MoveNext() => StateMachine.MoveNext();
+    private protected override void MoveNext(LoopTask task) => StateMachine.MoveNext();
 }
 
 /// <summary>The coroutine of an <c>async Coroutine&lt;T&gt;</c> method, as its builder sees it.</summary>
@@ -55,5 +55,5 @@ internal sealed class AsyncCoroutine<TStateMachine, T> : AsyncCoroutineOf<T>
 
     internal override string DescribeStateChange(CoroutineState from, CoroutineState to) => s_stateChanges.Get(from, to);
 
-    private protected override void MoveNext() => StateMachine.MoveNext();
+    private protected override void MoveNext(LoopTask task) => StateMachine.MoveNext();
 }

@@ -259,7 +259,7 @@ public abstract class Coroutine
     internal void Resume(LoopTask task)
     {
         SetState(CoroutineState.Running, task);
-        MoveNext();
+        MoveNext(task);
     }
 
     /// <summary>
@@ -399,8 +399,12 @@ public abstract class Coroutine
     /// </summary>
     internal virtual LoopTask CreateTask(Loop loop, string? name) => new(loop, this, name);
 
-    /// <summary>Runs the coroutine's code from where it stopped until it suspends (via <see cref="Suspend{TAwaiter}"/>) or completes.</summary>
-    private protected abstract void MoveNext();
+    /// <summary>
+    /// Runs the coroutine's code, a frame of <paramref name="task"/>'s chain, from where it stopped until it suspends
+    /// (via <see cref="Suspend{TAwaiter}"/>) or completes. A hand-written frame uses the task it is given; an async
+    /// method's frame, whose code cannot be given it, finds it at the root of its chain when it needs it.
+    /// </summary>
+    private protected abstract void MoveNext(LoopTask task);
 
     /// <summary>
     /// Tells the driver what the coroutine waits for. Awaiting a coroutine does not suspend: the caller keeps
@@ -477,13 +481,27 @@ public abstract class Coroutine
     }
 
     /// <summary>As <see cref="MarkSuspended()"/>, for a frame that knows the task that drives it.</summary>
-    private protected void MarkSuspended(LoopTask task)
+    private protected ICoroutineDriver MarkSuspended(LoopTask task)
     {
         SetState(CoroutineState.Suspended, task);
         _bits |= SuspendedOnceBit;
+        return task;
     }
 
     private protected void Complete(Exception? error)
+    {
+        SetOutcome(error);
+        State = CoroutineState.Completed;
+    }
+
+    /// <summary>As <see cref="Complete(Exception?)"/>, for a frame that knows the task that drives it.</summary>
+    private protected void Complete(Exception? error, LoopTask task)
+    {
+        SetOutcome(error);
+        SetState(CoroutineState.Completed, task);
+    }
+
+    private void SetOutcome(Exception? error)
     {
         if ((_bits & AwaitingBit) != 0)
         {
@@ -496,8 +514,6 @@ public abstract class Coroutine
         {
             _calleeOrOutcome = error;
         }
-
-        State = CoroutineState.Completed;
     }
 
     /// <summary>Rethrows the exception the coroutine ended with, if any (for its awaiter).</summary>

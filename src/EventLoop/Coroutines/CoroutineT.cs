@@ -49,4 +49,11 @@ public abstract class Coroutine<T> : Coroutine
         _result = value;
         Complete(null);
     }
+
+    /// <summary>As <see cref="SetResult(T)"/>, for a frame that knows the task that drives it.</summary>
+    private protected void SetResult(T value, LoopTask task)
+    {
+        _result = value;
+        Complete(null, task);
+    }
 }

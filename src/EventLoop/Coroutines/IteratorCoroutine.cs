@@ -30,11 +30,11 @@ internal sealed class IteratorCoroutine<T> : Coroutine<T>
     internal override string DescribeStateChange(CoroutineState from, CoroutineState to) =>
         s_stateChanges.GetValue(_iterator.GetType(), type => new StateChangeTexts(NameOf(type))).Get(from, to);
 
-    private protected override void MoveNext()
+    private protected override void MoveNext(LoopTask task)
     {
-        if (TakeResumeError() is { } resumeError)
+        if (TakeResumeError(task) is { } resumeError)
         {
-            Finish(resumeError);
+            Finish(resumeError, task);
             return;
         }
 
@@ -45,7 +45,7 @@ internal sealed class IteratorCoroutine<T> : Coroutine<T>
             {
                 if (!_iterator.MoveNext())
                 {
-                    Finish(null);
+                    Finish(null, task);
                     return;
                 }
 
@@ -53,25 +53,25 @@ internal sealed class IteratorCoroutine<T> : Coroutine<T>
             }
             catch (Exception exception)
             {
-                Finish(exception);
+                Finish(exception, task);
                 return;
             }
 
-            if (!Await(yielded, out var error))
+            if (!Await(yielded, task, out var error))
             {
                 return;
             }
 
             if (error is not null)
             {
-                Finish(error);
+                Finish(error, task);
                 return;
             }
         }
     }
 
     /// <summary>Handles one yielded value; false when the coroutine suspended or finished, else what it raised.</summary>
-    private bool Await(object? yielded, out Exception? error)
+    private bool Await(object? yielded, LoopTask task, out Exception? error)
     {
         error = null;
         switch (yielded)
@@ -80,7 +80,7 @@ internal sealed class IteratorCoroutine<T> : Coroutine<T>
                 MarkYielded();
                 return false;
             case CoroutineReturn returned:
-                FinishWith((T)returned.Value!);
+                FinishWith((T)returned.Value!, task);
                 return false;
             case Coroutine coroutine:
                 return AwaitCoroutine(coroutine, out error);
@@ -93,7 +93,7 @@ internal sealed class IteratorCoroutine<T> : Coroutine<T>
                 return true;
             case Future future:
                 _awaitedFuture = future;
-                MarkSuspended().SuspendOnFuture(this, future);
+                MarkSuspended(task).SuspendOnFuture(this, future);
                 return false;
             default:
                 error = new InvalidOperationException(
@@ -119,12 +119,11 @@ internal sealed class IteratorCoroutine<T> : Coroutine<T>
         return false;
     }
 
-    private Exception? TakeResumeError()
+    private Exception? TakeResumeError(LoopTask task)
     {
-        var pending = Loop.Running?.PendingThrow;
-        if (pending is not null)
+        if (task.Loop.PendingThrow is { } pending)
         {
-            Loop.Running!.PendingThrow = null;
+            task.Loop.PendingThrow = null;
             return pending;
         }
 
@@ -157,21 +156,21 @@ internal sealed class IteratorCoroutine<T> : Coroutine<T>
         }
     }
 
-    private void Finish(Exception? error)
+    private void Finish(Exception? error, LoopTask task)
     {
         if (error is null)
         {
-            FinishWith(default!);
+            FinishWith(default!, task);
             return;
         }
 
         (_iterator as IDisposable)?.Dispose();
-        Complete(error);
+        Complete(error, task);
     }
 
-    private void FinishWith(T value)
+    private void FinishWith(T value, LoopTask task)
     {
         (_iterator as IDisposable)?.Dispose();
-        SetResult(value);
+        SetResult(value, task);
     }
 }

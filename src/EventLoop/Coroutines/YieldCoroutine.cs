@@ -14,7 +14,7 @@ internal sealed class YieldCoroutine : Coroutine
 
     internal override string DescribeStateChange(CoroutineState from, CoroutineState to) => s_stateChanges.Get(from, to);
 
-    private protected override void MoveNext()
+    private protected override void MoveNext(LoopTask task)
     {
         if (!HasSuspended)
         {
@@ -24,12 +24,12 @@ internal sealed class YieldCoroutine : Coroutine
 
         // What the yield awaiter's GetResult does: a cancellation the task throws in ends this frame.
         Exception? thrown = null;
-        if (Loop.AnyPendingThrow && (Driver is Future task ? task.Loop : Loop.Running) is { PendingThrow: { } pending } loop)
+        if (Loop.AnyPendingThrow && task.Loop is { PendingThrow: { } pending } loop)
         {
             thrown = pending;
             loop.PendingThrow = null;
         }
 
-        Complete(thrown);
+        Complete(thrown, task);
     }
 }

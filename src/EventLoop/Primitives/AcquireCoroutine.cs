@@ -73,15 +73,14 @@ internal sealed class AcquireCoroutine(IAcquirable primitive) : Coroutine<Releas
         task.Loop.ScheduleWakeup(LoopTask.WakeupCallback, task);
     }
 
-    private protected override void MoveNext()
+    private protected override void MoveNext(LoopTask task)
     {
         Exception? error = null;
         try
         {
             if (_waiter is null)
             {
-                // Only a task resumes a coroutine: the one that runs the acquire, on its loop, which is running.
-                var task = Unsafe.As<LoopTask>(Driver!);
+                // The task that runs the acquire is on its loop, which is running.
                 if (!_primitive.TakeOrQueue(this, task.Loop))
                 {
                     // The task waits on the acquire now.
@@ -93,24 +92,24 @@ internal sealed class AcquireCoroutine(IAcquirable primitive) : Coroutine<Releas
             }
             else
             {
-                error = Unsafe.As<LoopTask>(Driver!).Loop.OutcomeOfWait(_waiter as Future<bool>);
+                error = task.Loop.OutcomeOfWait(_waiter as Future<bool>);
                 _primitive.FinishWait(this, error);
             }
         }
         catch (Exception exception)
         {
-            Complete(exception);
+            Complete(exception, task);
             return;
         }
 
         // As an async method's builder does: the outcome is set outside the body's try.
         if (error is null)
         {
-            SetResult(new Releaser(_primitive));
+            SetResult(new Releaser(_primitive), task);
         }
         else
         {
-            Complete(error);
+            Complete(error, task);
         }
     }
 }

@@ -18,7 +18,7 @@ internal sealed class QueueGetCoroutine<T>(AsyncQueue<T> queue) : Coroutine<T>
 
     internal override string DescribeStateChange(CoroutineState from, CoroutineState to) => s_stateChanges.Get(from, to);
 
-    private protected override void MoveNext()
+    private protected override void MoveNext(LoopTask task)
     {
         Exception? error = null;
         T item = default!;
@@ -38,7 +38,7 @@ internal sealed class QueueGetCoroutine<T>(AsyncQueue<T> queue) : Coroutine<T>
             if (error is null && owner.TakeOrQueue(out item) is { } queued)
             {
                 _queueOrGetter = queued;
-                MarkSuspended().SuspendOnFuture(this, queued);
+                MarkSuspended(task).SuspendOnFuture(this, queued);
                 return;
             }
         }
@@ -50,11 +50,11 @@ internal sealed class QueueGetCoroutine<T>(AsyncQueue<T> queue) : Coroutine<T>
         // As an async method's builder does: the outcome is set outside the body's try.
         if (error is null)
         {
-            SetResult(item);
+            SetResult(item, task);
         }
         else
         {
-            Complete(error);
+            Complete(error, task);
         }
     }
 }

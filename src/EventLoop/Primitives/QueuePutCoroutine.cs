@@ -26,7 +26,7 @@ internal sealed class QueuePutCoroutine<T> : Coroutine
 
     internal override string DescribeStateChange(CoroutineState from, CoroutineState to) => s_stateChanges.Get(from, to);
 
-    private protected override void MoveNext()
+    private protected override void MoveNext(LoopTask task)
     {
         Exception? error = null;
         try
@@ -45,7 +45,7 @@ internal sealed class QueuePutCoroutine<T> : Coroutine
             if (error is null && queue.PutOrQueue(_item) is { } queued)
             {
                 _queueOrPutter = queued;
-                MarkSuspended().SuspendOnFuture(this, queued);
+                MarkSuspended(task).SuspendOnFuture(this, queued);
                 return;
             }
         }
@@ -55,6 +55,6 @@ internal sealed class QueuePutCoroutine<T> : Coroutine
         }
 
         // As an async method's builder does: the outcome is set outside the body's try.
-        Complete(error);
+        Complete(error, task);
     }
 }
