@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
@@ -101,6 +102,23 @@ public abstract class Coroutine
 
             return Unsafe.As<LoopTask>(frame._callerOrDriver);
         }
+    }
+
+    /// <summary>
+    /// The task that drives the coroutine, for the trace of its state change from <paramref name="from"/>. A frame that
+    /// was Running changes inside its task's step, where that task is the running loop's current one: looking there
+    /// rather than walking up to the root keeps tracing a chain linear in its depth (every frame of a chain d deep
+    /// walked up d frames when it completed).
+    /// </summary>
+    internal LoopTask? TaskOfStateChange(CoroutineState from)
+    {
+        // A coroutine's driver is always its task (StartAsTask, AttachTo): testing the cast would call a helper for
+        // every LoopTask<T>, at every state change.
+        var task = from == CoroutineState.Running && (_bits & RootBit) == 0
+            ? Loop.Running?.CurrentTask
+            : Unsafe.As<LoopTask?>(Driver);
+        Debug.Assert(task == Driver, $"coroutine '{Name}' changed state outside its task's step");
+        return task;
     }
 
     // The state, the depth and the flags share one int (see the constants): apart, they made every coroutine bigger.

@@ -541,11 +541,9 @@ public sealed partial class Loop
         // Described first (measured faster than after finding the loop): every coroutine keeps its texts, so a
         // coroutine whose own loop is not the one traced pays a lookup, not a string.
         var detail = coroutine.DescribeStateChange(from, to);
-        if (coroutine.Driver is { } driver)
+        if (coroutine.TaskOfStateChange(from) is { } task)
         {
-            // A coroutine's driver is always its task (StartAsTask, AttachTo): testing the cast would call a helper
-            // for every LoopTask<T>, at every state change.
-            EmitCoroutineState(Unsafe.As<LoopTask>(driver), detail);
+            EmitCoroutineState(task, detail);
         }
         else
         {
