@@ -304,6 +304,56 @@ public sealed class TracingTests
         await Asyncio.CreateTask(AwaitPlainTask(), "plain");
     }
 
+    [Fact]
+    public void Every_frame_of_two_deep_chains_reports_its_state_changes_about_its_own_task()
+    {
+        // Two tasks each await a chain 300 frames deep whose leaf yields, so that the chains' frames start, suspend,
+        // resume and complete in turns: every state change must name the task of its own chain, whichever task ran
+        // just before.
+        const int depth = 300;
+        var recorder = Record(() => Asyncio.Run(TwoChainsMain(depth)));
+
+        foreach (var (method, task) in new[] { ("ChainA", "A"), ("ChainB", "B") })
+        {
+            var changes = recorder.Events
+                .Where(e => e.Kind == TraceEventKind.CoroutineStateChanged && e.Detail.StartsWith(method + ":", StringComparison.Ordinal))
+                .ToList();
+            Assert.All(changes, e => Assert.Equal(task, e.TaskName));
+            foreach (var change in new[] { "Created -> Running", "Running -> Suspended", "Suspended -> Running", "Running -> Completed" })
+            {
+                Assert.Equal(depth, changes.Count(e => e.Detail == $"{method}: {change}"));
+            }
+        }
+    }
+
+    private static async Coroutine<int> ChainA(int depth)
+    {
+        if (depth == 1)
+        {
+            await Asyncio.Sleep(0);
+            return 1;
+        }
+
+        return await ChainA(depth - 1) + 1;
+    }
+
+    private static async Coroutine<int> ChainB(int depth)
+    {
+        if (depth == 1)
+        {
+            await Asyncio.Sleep(0);
+            return 1;
+        }
+
+        return await ChainB(depth - 1) + 1;
+    }
+
+    private static async Coroutine TwoChainsMain(int depth)
+    {
+        var results = await Asyncio.Gather(Asyncio.CreateTask(ChainA(depth), "A"), Asyncio.CreateTask(ChainB(depth), "B"));
+        Assert.Equal([depth, depth], results);
+    }
+
     private static TraceRecorder Record(Action run)
     {
         var recorder = new TraceRecorder();
