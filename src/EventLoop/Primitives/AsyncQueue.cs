@@ -134,13 +134,15 @@ public class AsyncQueue<T>
 
     /// <summary>
     /// One turn of <c>put()</c>'s loop: stores <paramref name="item"/> and returns null when there is a free slot,
-    /// otherwise queues a putter future and returns it for the caller to await.
+    /// otherwise queues a putter future on <paramref name="loop"/>, the running loop (the loop of the task that puts),
+    /// to which the wait binds the queue, and returns it for the caller to await.
     /// </summary>
-    internal Future<bool>? PutOrQueue(T item)
+    internal Future<bool>? PutOrQueue(T item, Loop loop)
     {
         if (Full)
         {
-            return _putters.AddNew(_binding.Get(this), this);
+            _binding.Bind(loop, this);
+            return _putters.AddNew(loop, this);
         }
 
         Store(item);
@@ -149,14 +151,16 @@ public class AsyncQueue<T>
 
     /// <summary>
     /// One turn of <c>get()</c>'s loop: takes the next <paramref name="item"/> and returns null when there is one,
-    /// otherwise queues a getter future and returns it for the caller to await.
+    /// otherwise queues a getter future on <paramref name="loop"/> (as <see cref="PutOrQueue"/>) and returns it for
+    /// the caller to await.
     /// </summary>
-    internal Future<bool>? TakeOrQueue(out T item)
+    internal Future<bool>? TakeOrQueue(out T item, Loop loop)
     {
         if (Empty)
         {
             item = default!;
-            return _getters.AddNew(_binding.Get(this), this);
+            _binding.Bind(loop, this);
+            return _getters.AddNew(loop, this);
         }
 
         item = Take();

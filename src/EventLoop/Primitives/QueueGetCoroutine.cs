@@ -28,14 +28,14 @@ internal sealed class QueueGetCoroutine<T>(AsyncQueue<T> queue) : Coroutine<T>
             {
                 var getter = (Future<bool>)_queueOrGetter;
                 owner = (AsyncQueue<T>)getter.Owner!;
-                error = getter.Loop.OutcomeOfWait(getter);
+                error = task.Loop.OutcomeOfWait(getter);
                 if (error is not null)
                 {
                     owner.AbandonWait(getter, putting: false);
                 }
             }
 
-            if (error is null && owner.TakeOrQueue(out item) is { } queued)
+            if (error is null && owner.TakeOrQueue(out item, task.Loop) is { } queued)
             {
                 _queueOrGetter = queued;
                 MarkSuspended(task).SuspendOnFuture(this, queued);

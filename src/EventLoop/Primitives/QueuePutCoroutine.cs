@@ -35,14 +35,14 @@ internal sealed class QueuePutCoroutine<T> : Coroutine
             {
                 var putter = (Future<bool>)_queueOrPutter;
                 queue = (AsyncQueue<T>)putter.Owner!;
-                error = putter.Loop.OutcomeOfWait(putter);
+                error = task.Loop.OutcomeOfWait(putter);
                 if (error is not null)
                 {
                     queue.AbandonWait(putter, putting: true);
                 }
             }
 
-            if (error is null && queue.PutOrQueue(_item) is { } queued)
+            if (error is null && queue.PutOrQueue(_item, task.Loop) is { } queued)
             {
                 _queueOrPutter = queued;
                 MarkSuspended(task).SuspendOnFuture(this, queued);

@@ -99,4 +99,31 @@ public sealed class AsyncQueueTests
         Assert.Equal("old", queue.GetNowait());
         Assert.Equal("AsyncLifoQueue maxsize=0 qsize=0 tasks=2", queue.ToString());
     }
+
+    [Fact]
+    public void A_queue_that_waited_on_one_loop_refuses_to_wait_on_another()
+    {
+        // A getter that waits binds the queue to its loop; a putter that waits for a free slot on another loop fails,
+        // and so does a getter.
+        var queue = new AsyncQueue<int>(maxsize: 1);
+        Asyncio.Run(GetAfterAWait(queue));
+        queue.PutNowait(1);
+        var putting = Assert.Throws<InvalidOperationException>(() => Asyncio.Run(Put(queue)));
+        Assert.Contains("bound to a different event loop", putting.Message);
+        Assert.Equal(1, queue.GetNowait());
+        var getting = Assert.Throws<InvalidOperationException>(() => Asyncio.Run(Get(queue)));
+        Assert.Contains("bound to a different event loop", getting.Message);
+
+        static async Coroutine GetAfterAWait(AsyncQueue<int> queue)
+        {
+            var getter = Asyncio.CreateTask(Get(queue));
+            await Asyncio.Sleep(0);
+            await queue.Put(7);
+            Assert.Equal(7, await getter);
+        }
+
+        static async Coroutine Put(AsyncQueue<int> queue) => await queue.Put(2);
+
+        static async Coroutine<int> Get(AsyncQueue<int> queue) => await queue.Get();
+    }
 }
