@@ -43,6 +43,7 @@ internal static class CompareRunner
                 var workload = result.Workload;
                 var sample = arguments.InProcess ? RoundMeasurement.InThisProcess(workload) : RoundMeasurement.InNewProcess(workload);
                 result.Library.Add(sample.Library);
+                result.LibraryFromCollectedHeap.Add(sample.LibraryFromCollectedHeap);
                 if (sample.AsyncContext is { } context)
                 {
                     result.AsyncContext.Add(context);
@@ -96,6 +97,7 @@ internal static class CompareRunner
         }
 
         TracingTable(text, results);
+        CollectorTable(text, results);
         return text.ToString();
     }
 
@@ -127,6 +129,28 @@ internal static class CompareRunner
     }
 
     /// <summary>
+    /// The library measured both ways (see <see cref="Sample"/>): back to back, as in the table above, where collecting
+    /// a run's garbage is part of the runs that follow; and each run from a collected heap, collected untimed, where a
+    /// run that fits in the youngest generation has no collection at all. The difference is the collector's share.
+    /// </summary>
+    private static void CollectorTable(StringBuilder text, IEnumerable<Result> results)
+    {
+        text.AppendLine();
+        text.AppendLine("| workload | library ops/s, back to back | library ops/s, from a collected heap | from a collected heap ÷ back to back "
+            + "| library ÷ CPython, back to back | library ÷ CPython, from a collected heap |");
+        text.AppendLine("|---|--:|--:|--:|--:|--:|");
+        foreach (var result in results.Where(r => !r.Workload.Traced))
+        {
+            var backToBack = Sample.Median(result.Library.Select(s => s.OpsPerSecond));
+            var collected = Sample.Median(result.LibraryFromCollectedHeap.Select(s => s.OpsPerSecond));
+            var python = result.Python.Count > 0 ? Sample.Median(result.Python) : (double?)null;
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {result.Workload.Name} | {backToBack:N0} | {collected:N0} | {collected / backToBack:F2}× "
+                + $"| {Or(backToBack / python, "F1")}{(python is null ? "" : "×")} | {Or(collected / python, "F1")}{(python is null ? "" : "×")} |"));
+        }
+    }
+
+    /// <summary>
     /// The lowest and the highest of the ratios <paramref name="numerators"/>[i] ÷ <paramref name="denominators"/>[i],
     /// one per round: both sides of a round ran within seconds of each other, so the spread shows how much the machine
     /// moved the ratio during the run, which the median hides.
@@ -147,6 +171,8 @@ internal static class CompareRunner
         public Workload Workload { get; } = workload;
 
         public List<Sample> Library { get; } = [];
+
+        public List<Sample> LibraryFromCollectedHeap { get; } = [];
 
         public List<Sample> AsyncContext { get; } = [];
 

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace EventLoop.Benchmarks;
 
 /// <summary>
-/// One round of one workload's .NET side: its schedule counted, its code warmed up, then one timed measurement on the
-/// library and one on AsyncContext. <c>compare</c> runs each round in a process of its own (<see cref="InNewProcess"/>),
+/// One round of one workload's .NET side: its schedule counted, its code warmed up, then timed measurements on the
+/// library (back to back, and each run from a collected heap: see <see cref="Sample"/>) and on AsyncContext (back to
+/// back). <c>compare</c> runs each round in a process of its own (<see cref="InNewProcess"/>),
 /// so that no workload runs code the JIT compiled from another workload's profile; with <c>--in-process</c> it calls
 /// <see cref="InThisProcess"/> instead.
 /// </summary>
@@ -28,7 +29,8 @@ internal static class RoundMeasurement
             }
         });
 
-        return new RoundSample(MeasureLibrary(workload), workload.OnAsyncContext ? MeasureAsyncContext(workload) : null, iterations, callbacks);
+        return new RoundSample(MeasureLibrary(workload), MeasureLibraryFromCollectedHeap(workload),
+            workload.OnAsyncContext ? MeasureAsyncContext(workload) : null, iterations, callbacks);
     }
 
     /// <summary>Measures a round of <paramref name="workload"/> in a new process of this program, which prints it as JSON.</summary>
@@ -58,15 +60,23 @@ internal static class RoundMeasurement
         return 0;
     }
 
-    private static Sample MeasureLibrary(Workload workload) => Sample.Measure(workload.N, () =>
+    private static Sample MeasureLibrary(Workload workload) => Sample.Measure(workload.N, PrepareLibrary(workload));
+
+    private static Sample MeasureLibraryFromCollectedHeap(Workload workload) =>
+        Sample.MeasureFromCollectedHeap(workload.N, PrepareLibrary(workload));
+
+    private static Func<Action> PrepareLibrary(Workload workload) => () =>
     {
         var main = LibraryWorkloads.Prepare(workload.Program, workload.N);
         return () => LibraryWorkloads.Run(main, workload.NewInstrument());
-    });
+    };
 
     private static Sample MeasureAsyncContext(Workload workload) =>
         Sample.Measure(workload.N, () => () => AsyncContextWorkloads.Run(workload.Name, workload.N));
 }
 
-/// <summary>One round of a workload: the library's sample, AsyncContext's (if it has one), and the library's schedule.</summary>
-internal sealed record RoundSample(Sample Library, Sample? AsyncContext, long Iterations, long Callbacks);
+/// <summary>
+/// One round of a workload: the library's samples (back to back, and from a collected heap), AsyncContext's (if it has
+/// one), and the library's schedule.
+/// </summary>
+internal sealed record RoundSample(Sample Library, Sample LibraryFromCollectedHeap, Sample? AsyncContext, long Iterations, long Callbacks);
