@@ -481,6 +481,7 @@ public partial class LoopTask : Future, ICoroutineDriver
             {
                 if (frame.Caller is not { } caller)
                 {
+                    frame.ReleaseFinishedTask();
                     Finish(frame.Error);
                     return;
                 }
