@@ -6,8 +6,8 @@ namespace EventLoop;
 /// </summary>
 internal sealed class GatheringFuture<TResult> : Future<TResult>
 {
-    // Forgotten once the gather is done (see Complete).
-    private Future[] _children;
+    // Cleared once the gather is done (see Complete).
+    private readonly Future[] _children;
     private readonly bool _returnExceptions;
     private readonly Func<Future[], TResult> _collect;
     private readonly int _distinct;
@@ -106,21 +106,21 @@ internal sealed class GatheringFuture<TResult> : Future<TResult>
 
     /// <summary>
     /// Completes the gather with <paramref name="error"/>. Once it is done nothing reads its children
-    /// (<see cref="Cancel"/> returns at once, a child that finishes later is looked at alone), so it forgets them: the
-    /// array, big enough for the large-object heap from about 10,600 children on and then freed only by a gen2
-    /// collection, would otherwise keep every finished task alive until that collection (see
+    /// (<see cref="Cancel"/> returns at once, a child that finishes later is looked at alone), so their array is
+    /// cleared: from about 10,600 children on it lives on the large-object heap, which only a gen2 collection frees,
+    /// and until then it would keep every finished task alive even once nothing refers to the array itself (see
     /// <see cref="Coroutine.ReleaseFinishedTask"/>).
     /// </summary>
     private void Complete(Exception error)
     {
-        _children = [];
+        Array.Clear(_children);
         SetException(error);
     }
 
-    /// <summary>Completes the gather with <paramref name="results"/>, forgetting its children as above.</summary>
+    /// <summary>Completes the gather with <paramref name="results"/>, clearing its children as above.</summary>
     private void Complete(TResult results)
     {
-        _children = [];
+        Array.Clear(_children);
         SetResult(results);
     }
 }
