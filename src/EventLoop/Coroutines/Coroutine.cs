@@ -257,8 +257,8 @@ public abstract class Coroutine
     /// The task that drove this coroutine, its own, has finished: the coroutine no longer points back at it, as a
     /// CPython coroutine never points at its task. Whatever still holds the coroutine (the array a program gathered it
     /// from, often big enough for the large-object heap, which only a gen2 collection frees) then keeps only the
-    /// coroutine alive, not the task and through it the loop: run after run, such arrays kept every dead run alive
-    /// and copied by each young collection. A finished chain is never asked for its task.
+    /// coroutine alive, not the task and through it the loop (run after run, such arrays kept every dead run alive, to
+    /// be copied again by each young collection). A finished chain is never asked for its task.
     /// </summary>
     internal void ReleaseFinishedTask() => _callerOrDriver = null;
 
