@@ -28,13 +28,13 @@ internal sealed record Sample(double OpsPerSecond, double BytesPerOp)
         var elapsed = TimeSpan.Zero;
         long bytes = 0;
         long ops = 0;
-        Collect();
+        CollectGarbage();
         while (elapsed < MinimumTime)
         {
             var run = prepare();
             if (collectBeforeEachRun)
             {
-                Collect();
+                CollectGarbage();
             }
 
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -48,7 +48,8 @@ internal sealed record Sample(double OpsPerSecond, double BytesPerOp)
         return new Sample(ops / elapsed.TotalSeconds, (double)bytes / ops);
     }
 
-    private static void Collect()
+    /// <summary>Collects every generation and runs the finalizers, so that a measurement starts from nothing left over.</summary>
+    public static void CollectGarbage()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();

@@ -19,8 +19,7 @@ internal static class SurvivorBaseline
         var order = ReleaseOrder(n);
         var elapsed = TimeSpan.Zero;
         long ops = 0;
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
+        Sample.CollectGarbage();
         while (elapsed < minimum)
         {
             var start = Stopwatch.GetTimestamp();
