@@ -93,6 +93,14 @@ public static partial class Asyncio
             children[i] = future;
         }
 
+        if (items != awaitables)
+        {
+            // The copy made of a sequence: once the children exist nothing reads it, but past about 10,600 items it is
+            // on the large-object heap, freed only by a gen2 collection, and until then it would keep every coroutine
+            // alive (and be copied with them by each young collection).
+            Array.Clear(items);
+        }
+
         return new GatheringFuture<TResult>(loop, children, returnExceptions, collect,
             childrenAreDistinct: futures is null || futures.Count == children.Length);
     }

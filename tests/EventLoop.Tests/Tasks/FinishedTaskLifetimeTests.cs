@@ -7,6 +7,7 @@ namespace EventLoop.Tests.Tasks;
 /// long after the tasks are done; if those led back to the tasks (and through them to their loop), every run of such
 /// a program would stay alive until the array holding them was collected, which for a large one is a gen2 collection.
 /// </summary>
+[Collection(GarbageCollectorCollection.Name)]
 public class FinishedTaskLifetimeTests
 {
     private const int Count = 1000;
@@ -59,6 +60,36 @@ public class FinishedTaskLifetimeTests
         GC.KeepAlive(gather);
     }
 
+    [Fact]
+    public void A_gather_does_not_keep_alive_the_coroutines_of_a_sequence_it_was_given()
+    {
+        // A gather copies a sequence into an array. With 20,000 coroutines that array is on the large-object heap,
+        // which only a gen2 collection frees: until then a dead array there keeps what it holds alive through every
+        // young collection. So the run makes no collection, and then a young one must free the coroutines.
+        const int count = 20_000;
+        WeakReference[] coroutines;
+        Assert.True(GC.TryStartNoGCRegion(200_000_000), "the test needs a run without a collection");
+        var collections = GC.CollectionCount(0);
+        try
+        {
+            coroutines = RunGatherOfSequence(count);
+        }
+        finally
+        {
+            if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+            {
+                GC.EndNoGCRegion();
+            }
+        }
+
+        Assert.True(GC.CollectionCount(0) == collections, "a collection ran during the run: the test cannot tell what the gather kept");
+        GC.Collect(1, GCCollectionMode.Forced, blocking: true);
+
+        Assert.Equal(count, coroutines.Length);
+        // The loop's pending-task list may still hold finished tasks up to its slack, and each its coroutine.
+        Assert.InRange(coroutines.Count(coroutine => coroutine.IsAlive), 0, 65);
+    }
+
     private static void Collect()
     {
         GC.Collect();
@@ -82,6 +113,25 @@ public class FinishedTaskLifetimeTests
             {
                 await task;
             }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference[] RunGatherOfSequence(int count)
+    {
+        var coroutines = new WeakReference[count];
+        using var loop = new Loop();
+        Future<int[]>? gather = null;
+        loop.CallSoon(() => gather = Asyncio.Gather(Enumerable.Range(0, count).Select(Made)));
+        loop.RunUntilComplete(Asyncio.Sleep(1));
+        Assert.Equal(Enumerable.Range(0, count), gather!.Result());
+        return coroutines;
+
+        Coroutine<int> Made(int i)
+        {
+            var coroutine = Child(i);
+            coroutines[i] = new WeakReference(coroutine);
+            return coroutine;
         }
     }
 
