@@ -32,6 +32,10 @@ public class LibraryBenchmarks
     [Benchmark(OperationsPerInvoke = Tasks)]
     public long W3_Spawn() => LibraryWorkloads.Run(LibraryWorkloads.Prepare("W3", Tasks)).Iterations;
 
+    /// <summary>W3 with the coroutines given to Gather as a sequence, not kept in an array of the program's.</summary>
+    [Benchmark(OperationsPerInvoke = Tasks)]
+    public long W3s_SpawnFromSequence() => LibraryWorkloads.Run(LibraryWorkloads.Prepare("W3s", Tasks)).Iterations;
+
     /// <summary>W4: N tasks each sleeping uniform [0, 1) of virtual time.</summary>
     [Benchmark(OperationsPerInvoke = Tasks)]
     public long W4_Timers() => LibraryWorkloads.Run(LibraryWorkloads.TimersOf(_delays)).Iterations;
@@ -39,6 +43,10 @@ public class LibraryBenchmarks
     /// <summary>W5: N tasks through a semaphore of 10 permits, one Sleep(0) inside, gathered.</summary>
     [Benchmark(OperationsPerInvoke = Tasks)]
     public long W5_Semaphore() => LibraryWorkloads.Run(LibraryWorkloads.Prepare("W5", Tasks)).Iterations;
+
+    /// <summary>W5 with the coroutines given to Gather as a sequence, not kept in an array of the program's.</summary>
+    [Benchmark(OperationsPerInvoke = Tasks)]
+    public long W5s_SemaphoreFromSequence() => LibraryWorkloads.Run(LibraryWorkloads.Prepare("W5s", Tasks)).Iterations;
 
     /// <summary>W6: N/100 awaits of a 100-deep coroutine chain whose leaf returns at once.</summary>
     [Benchmark(OperationsPerInvoke = Levels)]

@@ -10,8 +10,10 @@ internal static class LibraryWorkloads
         "W1b" => BareYielder(n),
         "W2" => RoundRobin(n),
         "W3" => Spawn(n),
+        "W3s" => SpawnFromSequence(n),
         "W4" => TimersOf(Delays(n)),
         "W5" => Semaphore(n),
+        "W5s" => SemaphoreFromSequence(n),
         "W6" => Chains(n, yieldAtLeaf: false),
         "W6y" => Chains(n, yieldAtLeaf: true),
         "W7" => Queue(n),
@@ -107,6 +109,12 @@ internal static class LibraryWorkloads
         await Asyncio.Gather(children);
     }
 
+    /// <summary>
+    /// W3 as a program that keeps no array of its own: <c>Gather</c> is given a sequence. A program's array of more
+    /// than about 10,600 coroutines is on the large-object heap, where it keeps them alive until a gen2 collection.
+    /// </summary>
+    private static async Coroutine SpawnFromSequence(int n) => await Asyncio.Gather(Enumerable.Range(0, n).Select(_ => Trivial()));
+
     private static async Coroutine<int> Sleeper(double delay)
     {
         await Asyncio.Sleep(delay);
@@ -173,6 +181,13 @@ internal static class LibraryWorkloads
         }
 
         await Asyncio.Gather(workers);
+    }
+
+    /// <summary>W5 given to <c>Gather</c> as a sequence (see <see cref="SpawnFromSequence"/>).</summary>
+    private static async Coroutine SemaphoreFromSequence(int n)
+    {
+        var semaphore = new AsyncSemaphore(Workload.SemaphorePermits);
+        await Asyncio.Gather(Enumerable.Range(0, n).Select(_ => SemaphoreWorker(semaphore)));
     }
 
     private static async Coroutine<int> Producer(AsyncQueue<int> queue, int n)
