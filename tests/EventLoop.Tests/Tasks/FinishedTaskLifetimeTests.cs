@@ -68,7 +68,7 @@ public class FinishedTaskLifetimeTests
         // young collection. So the run makes no collection, and then a young one must free the coroutines.
         const int count = 20_000;
         WeakReference[] coroutines;
-        Assert.True(GC.TryStartNoGCRegion(200_000_000), "the test needs a run without a collection");
+        Assert.True(GC.TryStartNoGCRegion(32_000_000), "the test needs a run without a collection");
         var collections = GC.CollectionCount(0);
         try
         {
