@@ -32,7 +32,7 @@ internal static class CompareRunner
         var results = workloads.ToDictionary(w => w.Name, w => new Result(w));
         foreach (var result in results.Values)
         {
-            result.PythonCounts = python?.Count(result.Workload.Program, result.Workload.N);
+            result.PythonCounts = python?.Count(result.Workload.PythonProgram, result.Workload.N);
         }
 
         for (var round = 1; round <= rounds; round++)
@@ -54,7 +54,7 @@ internal static class CompareRunner
                 // A traced row has the same CPython program as the row it traces: timing it again adds nothing.
                 if (python is not null && !workload.Traced)
                 {
-                    result.Python.Add(python.Time(workload.Program, workload.N));
+                    result.Python.Add(python.Time(workload.PythonProgram, workload.N));
                 }
             }
         }

@@ -8,8 +8,12 @@ namespace EventLoop.Benchmarks;
 /// <param name="TargetVsCPython">The speed-up over CPython the issue asks for (0: none, the workload is an extra).</param>
 /// <param name="TracedOf">For a traced row: the workload it traces (the same program with an instrument attached).</param>
 /// <param name="KeepsEvents">For a traced row: an in-memory <c>TraceRecorder</c> (true) or an instrument that drops every event (false).</param>
+/// <param name="SameProgramAs">
+/// For a row that writes another row's program another way in C#: that row, whose CPython program it is compared with
+/// (the schedule is the same).
+/// </param>
 internal sealed record Workload(string Name, int N, string Op, bool OnAsyncContext, double TargetVsCPython, string? TracedOf = null,
-    bool KeepsEvents = true)
+    bool KeepsEvents = true, string? SameProgramAs = null)
 {
     public const int RoundRobinTasks = 1000;
 
@@ -32,6 +36,8 @@ internal sealed record Workload(string Name, int N, string Op, bool OnAsyncConte
         new("W6", 1_000_000, "level", true, 6),
         new("W6y", 1_000_000, "level", false, 4),
         new("W7", 100_000, "item through the queue", false, 10),
+        new("W3s", 50_000, "task, gathered from a sequence", false, 0, SameProgramAs: "W3"),
+        new("W5s", 20_000, "task through the semaphore, gathered from a sequence", false, 0, SameProgramAs: "W5"),
         new("W1t", 200_000, "Sleep(0) switch, traced", false, 0, TracedOf: "W1"),
         new("W3t", 50_000, "task, traced", false, 0, TracedOf: "W3"),
         new("W1d", 200_000, "Sleep(0) switch, events dropped", false, 0, TracedOf: "W1", KeepsEvents: false),
@@ -40,6 +46,9 @@ internal sealed record Workload(string Name, int N, string Op, bool OnAsyncConte
 
     /// <summary>The program the workload runs (a traced row runs the program of the row it traces).</summary>
     public string Program => TracedOf ?? Name;
+
+    /// <summary>The CPython program the row is compared with.</summary>
+    public string PythonProgram => SameProgramAs ?? Program;
 
     /// <summary>Whether the loop has an instrument attached.</summary>
     public bool Traced => TracedOf is not null;
