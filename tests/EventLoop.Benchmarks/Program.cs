@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using EventLoop.Benchmarks;
 
-// `compare` runs the side-by-side table (library, AsyncContext, CPython); anything but `compare` and `scale` goes to BenchmarkDotNet
+// `compare` runs the side-by-side table (library, AsyncContext, CPython); anything but the runner's commands goes to BenchmarkDotNet
 // (e.g. `-- --filter *Library*`).
 if (args.Length > 0 && args[0] == "compare")
 {
@@ -18,6 +18,12 @@ if (args.Length > 0 && args[0] == RoundMeasurement.Command)
 if (args.Length > 0 && args[0] == ScalePoint.Command)
 {
     return ScalePoint.Run(args[1..]);
+}
+
+// `collector W5s 20000`: one workload run back to back, with what the garbage collector did during the runs.
+if (args.Length > 0 && args[0] == CollectorRunner.Command)
+{
+    return CollectorRunner.Run(args[1..]);
 }
 
 // `scale`: W3 and W4 at N = 10^3 to 10^6, and the memory per pending task.
