@@ -29,7 +29,7 @@ internal static class CollectorRunner
             return 2;
         }
 
-        WarmUp.Run(() => LibraryWorkloads.Run(LibraryWorkloads.Prepare(workload.Program, n), workload.NewInstrument()));
+        WarmUp.Run(() => LibraryWorkloads.Prepare(workload, n)());
         Sample.CollectGarbage();
 
         var nanosecondsPerOp = new double[runs];
@@ -38,10 +38,9 @@ internal static class CollectorRunner
         var total = TimeSpan.Zero;
         for (var run = 0; run < runs; run++)
         {
-            var main = LibraryWorkloads.Prepare(workload.Program, n);
-            var instrument = workload.NewInstrument();
+            var timed = LibraryWorkloads.Prepare(workload, n);
             var start = Stopwatch.GetTimestamp();
-            LibraryWorkloads.Run(main, instrument);
+            timed();
             var elapsed = Stopwatch.GetElapsedTime(start);
             total += elapsed;
             nanosecondsPerOp[run] = elapsed.TotalNanoseconds / n;

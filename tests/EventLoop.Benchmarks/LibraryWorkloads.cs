@@ -21,6 +21,16 @@ internal static class LibraryWorkloads
     };
 
     /// <summary>
+    /// Builds <paramref name="workload"/>'s main coroutine for <paramref name="n"/> ops (untimed) and returns its run on a
+    /// fresh loop, with the workload's instrument if it has one: what a timed measurement times.
+    /// </summary>
+    public static Action Prepare(Workload workload, int n)
+    {
+        var main = Prepare(workload.Program, n);
+        return () => Run(main, workload.NewInstrument());
+    }
+
+    /// <summary>
     /// Runs a prepared main coroutine on a fresh loop (with <paramref name="instrument"/> attached, if any); returns
     /// the loop's iteration and callback counts.
     /// </summary>

@@ -60,16 +60,11 @@ internal static class RoundMeasurement
         return 0;
     }
 
-    private static Sample MeasureLibrary(Workload workload) => Sample.Measure(workload.N, PrepareLibrary(workload));
+    private static Sample MeasureLibrary(Workload workload) =>
+        Sample.Measure(workload.N, () => LibraryWorkloads.Prepare(workload, workload.N));
 
     private static Sample MeasureLibraryFromCollectedHeap(Workload workload) =>
-        Sample.MeasureFromCollectedHeap(workload.N, PrepareLibrary(workload));
-
-    private static Func<Action> PrepareLibrary(Workload workload) => () =>
-    {
-        var main = LibraryWorkloads.Prepare(workload.Program, workload.N);
-        return () => LibraryWorkloads.Run(main, workload.NewInstrument());
-    };
+        Sample.MeasureFromCollectedHeap(workload.N, () => LibraryWorkloads.Prepare(workload, workload.N));
 
     private static Sample MeasureAsyncContext(Workload workload) =>
         Sample.Measure(workload.N, () => () => AsyncContextWorkloads.Run(workload.Name, workload.N));

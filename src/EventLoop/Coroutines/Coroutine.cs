@@ -498,14 +498,9 @@ public abstract class Coroutine
         return true;
     }
 
-    private protected ICoroutineDriver MarkSuspended()
-    {
-        // Only a task resumes a coroutine (Resume), so the chain of one that suspends leads to it. Found first, so
-        // that a traced state change need not look for it again.
-        var task = Unsafe.As<LoopTask>(Driver!);
-        MarkSuspended(task);
-        return task;
-    }
+    // Only a task resumes a coroutine (Resume), so the chain of one that suspends leads to it. Found first, so that a
+    // traced state change need not look for it again.
+    private protected ICoroutineDriver MarkSuspended() => MarkSuspended(Unsafe.As<LoopTask>(Driver!));
 
     /// <summary>As <see cref="MarkSuspended()"/>, for a frame that knows the task that drives it.</summary>
     private protected ICoroutineDriver MarkSuspended(LoopTask task)

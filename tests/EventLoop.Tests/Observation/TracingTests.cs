@@ -326,6 +326,7 @@ public sealed class TracingTests
         }
     }
 
+    // Two methods with one body: a state change names its method, which is how the test tells the chains apart.
     private static async Coroutine<int> ChainA(int depth)
     {
         if (depth == 1)
